@@ -1,0 +1,3 @@
+"""reportgen: validate and build China's government information-disclosure annual reports."""
+
+__version__ = "0.1.0"

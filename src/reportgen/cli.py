@@ -1,0 +1,114 @@
+"""The command line: parses arguments, calls the library, prints, and exits with a contract code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, exitcodes
+from .output import FORMATTERS
+from .spec.registry import FORMATS
+
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Message language."
+)
+
+
+def _fail(message: str, code: int = exitcodes.USAGE) -> None:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportgen")
+def main() -> None:
+    """Validate and build 政府信息公开工作年度报告 (government information-disclosure annual reports)."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--previous", type=click.Path(path_type=Path), help="Last year's report, for cross-year rules.")
+@click.option(
+    "--format", "output_format", type=click.Choice(list(FORMATTERS)), default="text", show_default=True
+)
+@LANG_OPTION
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+def validate(
+    files: tuple[Path, ...], previous: Path | None, output_format: str, lang: str, strict: bool
+) -> None:
+    """Check report data files (YAML or Excel) against the official format."""
+    from .validate import Options, validate_files
+
+    run = validate_files(list(files), Options(previous=previous, strict=strict))
+    click.echo(FORMATTERS[output_format](lang).render(run), nl=False)
+    sys.exit(run.exit_code(strict))
+
+
+@main.command()
+@LANG_OPTION
+def rules(lang: str) -> None:
+    """Print the rule catalogue: code, severity, name, description."""
+    from .rules.catalog import FAMILIES, RULES
+
+    for rule in RULES:
+        family = FAMILIES[rule.code[0]][1 if lang == "en" else 0]
+        title = rule.title_en if lang == "en" else rule.title_zh
+        click.echo(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<32}  [{family}] {title}")
+        click.echo(f"      {rule.doc}")
+
+
+@main.command()
+@click.option("--format", "format_key", type=click.Choice(list(FORMATS)), help="Only this format version.")
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(path_type=Path),
+    help="Write reportgen-<format>.schema.json files here.",
+)
+def schema(format_key: str | None, output_dir: Path | None) -> None:
+    """Write the JSON Schema of the YAML input of each format version."""
+    from .atomic import write_text_atomic
+    from .schema import schema_file_name, schema_text
+
+    keys = [format_key] if format_key else list(FORMATS)
+    if output_dir is None:
+        if len(keys) != 1:
+            _fail("Give --format to print one schema, or -o DIR to write all of them.")
+        click.echo(schema_text(FORMATS[keys[0]]), nl=False)
+        return
+    for key in keys:
+        target = output_dir / schema_file_name(key)
+        try:
+            write_text_atomic(target, schema_text(FORMATS[key]))
+        except OSError as error:
+            _fail(f"cannot write {target}: {error.strerror or error}")
+        click.echo(str(target))
+
+
+@main.command()
+@click.option("--year", type=int, required=True, help="Report year.")
+@click.option("--agency", default="某机关", show_default=True, help="机关名称.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="FILE.yaml to write.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(year: int, agency: str, output: Path, force: bool) -> None:
+    """Write a complete, valid skeleton report for a year's format."""
+    from .atomic import write_text_atomic
+    from .skeleton import skeleton
+    from .spec.registry import format_for_year
+
+    if format_for_year(year) is None:
+        _fail(
+            f"没有适用于 {year} 年的格式；支持的格式：{'、'.join(FORMATS)}"
+            "（2019–2020 年用 2019 格式，2021 年起用 2021 格式）"
+        )
+    if output.exists() and not force:
+        _fail(f"{output} 已存在；使用 --force 覆盖 / already exists; use --force to overwrite")
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        _fail(f"不支持的输出类型：{output.suffix or output.name}（应为 .yaml）")
+    try:
+        write_text_atomic(output, skeleton(year, agency))
+    except OSError as error:
+        _fail(f"cannot write {output}: {error.strerror or error}")
+    click.echo(str(output))

@@ -1,0 +1,1 @@
+"""Excel workbooks in the official layout: templates, reading filled workbooks."""

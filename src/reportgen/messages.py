@@ -1,0 +1,81 @@
+"""Rendering findings as sentences in Chinese or English, at output time."""
+
+from __future__ import annotations
+
+from .diagnostics import Diagnostic
+from .rules.catalog import RULES_BY_CODE
+
+LANGS: tuple[str, ...] = ("zh", "en")
+
+_HINTS: dict[str, tuple[str, str]] = {
+    "quoted": ("去掉引号，直接写数字，如 12", "remove the quotes and write the number, e.g. 12"),
+    "unit": (
+        "去掉单位（件、个、元、万元等），只写数字",
+        "remove the unit (件, 元, 万元 …) and write the number only",
+    ),
+    "grouping": ("去掉千位分隔符，如 1234", "remove the thousands separators, e.g. 1234"),
+    "full-width": ("请使用半角数字，如 12 而不是 １２", "use half-width digits: 12, not １２"),
+    "empty-text": ("空白请写 0 或留空（~）", "write 0, or ~ for a blank"),
+    "not-a-number": ("请填写数字", "write a number"),
+    "boolean": ("true/false 不是数字", "true/false is not a number"),
+    "whole": ("此处只能填整数", "only whole numbers are allowed here"),
+    "plain-decimal": ("请用普通十进制数字书写，如 12", "write a plain decimal number, e.g. 12"),
+    "negative": ("", ""),
+}
+_KINDS: dict[str, tuple[str, str]] = {
+    "count": ("非负整数", "a whole number >= 0"),
+    "signed": ("整数", "a whole number"),
+    "amount": ("非负金额（万元）", "an amount >= 0 (10k yuan)"),
+}
+_SHAPES: dict[str, tuple[str, str]] = {
+    "mapping": ("映射（键: 值）", "a mapping"),
+    "list": ("列表", "a list"),
+    "list-or-mapping": ("7 个数的列表或映射", "a list of values or a mapping"),
+    "scalar": ("单个值", "a single value"),
+    "empty": ("空", "nothing"),
+    "text": ("文字", "text"),
+    "key": ("键", "a key"),
+}
+_REASONS: dict[str, tuple[str, str]] = {
+    "not-found": ("文件不存在", "no such file"),
+    "directory": ("这是一个目录", "it is a directory"),
+}
+
+
+def _pick(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    pair = table.get(key)
+    if pair is None:
+        return key
+    return pair[1] if lang == "en" else pair[0]
+
+
+def message(diagnostic: Diagnostic, lang: str = "zh") -> str:
+    """The finding as one sentence in ``lang`` (``zh`` or ``en``)."""
+    rule = RULES_BY_CODE[diagnostic.code]
+    params: dict[str, str] = dict(diagnostic.params)
+    params.setdefault("expected", diagnostic.expected or "")
+    params.setdefault("actual", diagnostic.actual or "")
+    for name in ("key", "reason", "guess", "suggestion", "problem", "limit", "tag", "supported", "previous"):
+        params.setdefault(name, "")
+    params["reason"] = _pick(_REASONS, params["reason"], lang)
+    guess = params["guess"]
+    params["guess_zh"] = f"（疑似 {guess}）" if guess else ""
+    params["guess_en"] = f" (it looks like {guess})" if guess else ""
+    suggestion = params["suggestion"]
+    params["suggestion_zh"] = f"，是否应为 {suggestion}？" if suggestion else ""
+    params["suggestion_en"] = f"; did you mean {suggestion}?" if suggestion else ""
+    hint = params.get("hint", "not-a-number")
+    params["hint_zh"] = _HINTS.get(hint, ("", ""))[0]
+    params["hint_en"] = _HINTS.get(hint, ("", ""))[1]
+    kind = params.get("kind", "count")
+    params["kind_zh"], params["kind_en"] = _KINDS.get(kind, _KINDS["count"])
+    for side in ("expected", "actual"):
+        value = params[side]
+        if diagnostic.code == "S005" and params.get("shape") == "list":
+            params[f"{side}_zh"] = f" {value} 个数"
+            params[f"{side}_en"] = f"{value} values"
+        else:
+            params[f"{side}_zh"] = _pick(_SHAPES, value, "zh")
+            params[f"{side}_en"] = _pick(_SHAPES, value, "en")
+    template = rule.message_en if lang == "en" else rule.message_zh
+    return template.format(**params)

@@ -1,0 +1,133 @@
+"""The report data as read from any source, with the location of every value."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .diagnostics import Location, LogicalCell
+from .spec.types import FormatSpec, Record, Table
+from .values import Number
+
+CellKey = tuple[str, str]
+"""(record id, field key)"""
+
+
+class CellState(StrEnum):
+    """How a cell was written."""
+
+    GIVEN = "given"  # a valid number
+    BLANK = "blank"  # written empty (null, empty Excel cell): counts as 0, with a warning
+    INVALID = "invalid"  # written but not acceptable (already reported): counts as 0
+    ABSENT = "absent"  # not written at all (allowed for derived cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One value of a table and where it was written."""
+
+    value: Number
+    state: CellState
+    location: Location | None = None
+
+
+ABSENT = Cell(0, CellState.ABSENT)
+
+TEXT_KEYS: tuple[str, ...] = (
+    "preamble",
+    "overview",
+    "active_disclosure",
+    "applications",
+    "review_litigation",
+    "problems",
+    "other_matters",
+)
+"""Keys of the narrative mapping, in the order they appear in a report."""
+
+KINDS: tuple[str, ...] = ("department", "government")
+
+
+@dataclass
+class Report:
+    """A report: metadata, narrative text and table cells of one format version."""
+
+    spec: FormatSpec
+    year: int
+    agency: str
+    source: str
+    kind: str = "department"
+    title: str | None = None
+    date: datetime.date | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    cells: dict[CellKey, Cell] = field(default_factory=dict)
+    locations: dict[str, Location] = field(default_factory=dict)  # e.g. "year", "text.overview"
+    explicit_format: bool = False
+
+    @property
+    def display_title(self) -> str:
+        """The title, defaulting to ``{agency}{year}年政府信息公开工作年度报告``."""
+        return self.title or f"{self.agency}{self.year}年政府信息公开工作年度报告"
+
+    def cell(self, record_id: str, field_key: str) -> Cell:
+        """The cell as written (``ABSENT`` when it was not)."""
+        return self.cells.get((record_id, field_key), ABSENT)
+
+    def location_of(self, key: str) -> Location:
+        """Where a top-level value (``year``, ``text.overview`` …) was written, else the file."""
+        return self.locations.get(key) or Location(self.source)
+
+    def resolved(self) -> dict[CellKey, Number]:
+        """Every cell's value with blank as 0 and absent derived cells computed."""
+        return resolve(self.spec, self.cells)
+
+
+def resolve(spec: FormatSpec, cells: dict[CellKey, Cell]) -> dict[CellKey, Number]:
+    """Values of every cell of ``spec``: written values, derived totals computed where absent."""
+    values: dict[CellKey, Number] = {}
+    for record in spec.records:
+        if record.derived:
+            continue
+        _resolve_record(record, cells, values)
+    for record in spec.records:
+        if not record.derived:
+            continue
+        for fld in record.fields:
+            key = (record.id, fld.key)
+            cell = cells.get(key, ABSENT)
+            if cell.state is CellState.ABSENT:
+                values[key] = _sum(values[(part, fld.key)] for part in record.sum_of)
+            else:
+                values[key] = cell.value
+    return values
+
+
+def _resolve_record(record: Record, cells: dict[CellKey, Cell], values: dict[CellKey, Number]) -> None:
+    for fld in record.fields:
+        key = (record.id, fld.key)
+        cell = cells.get(key, ABSENT)
+        if cell.state is CellState.ABSENT and fld.derived:
+            values[key] = _sum(values[(record.id, part)] for part in fld.sum_of)
+        else:
+            values[key] = cell.value
+
+
+def _sum(numbers: object) -> Number:
+    total: Number = 0
+    for number in numbers:  # type: ignore[attr-defined]
+        total = total + number
+    return total
+
+
+def logical_cell(table: Table, record: Record, field_key: str | None) -> LogicalCell:
+    """The printed labels naming a cell (or a whole record when ``field_key`` is None)."""
+    if field_key is None:
+        return LogicalCell(table.number, record.id, None, record.labels, record.labels_en)
+    fld = record.field(field_key)
+    return LogicalCell(
+        table.number,
+        record.id,
+        field_key,
+        (*record.labels, fld.label),
+        (*record.labels_en, fld.label_en),
+    )

@@ -1,0 +1,27 @@
+"""Choosing the reader for an input file by its suffix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Location, Severity
+from .yamlreader import ReadResult, read_yaml_report
+
+YAML_SUFFIXES = (".yaml", ".yml")
+EXCEL_SUFFIXES = (".xlsx",)
+
+
+def read_report(path: Path) -> ReadResult:
+    """Read a report from YAML or Excel; other file types give an F005 finding."""
+    suffix = path.suffix.lower()
+    if suffix in YAML_SUFFIXES:
+        return read_yaml_report(path)
+    if suffix in EXCEL_SUFFIXES:
+        from .excel.reader import read_workbook_report  # heavy: openpyxl, imported only here
+
+        return read_workbook_report(path)
+    reason = {".xls": "xls", ".xlsm": "xlsm"}.get(suffix, suffix or "?")
+    return ReadResult(
+        None,
+        [Diagnostic("F005", Severity.ERROR, Location(str(path)), params=(("reason", reason),))],
+    )

@@ -1,0 +1,1 @@
+"""Rules: the catalogue and the checks that need a whole report."""

@@ -1,0 +1,115 @@
+"""The 2019 format (国办公开办函〔2019〕60号), for reports on 2019 and 2020."""
+
+from __future__ import annotations
+
+from .common import CARRIED_OVER, HEADING_VARIANTS, applications_table, review_litigation_table, sections
+from .types import (
+    AtLeast,
+    Block,
+    BlockTable,
+    Carry,
+    CarryTerm,
+    Field,
+    FormatSpec,
+    Record,
+    ValueKind,
+)
+
+_BASE = "active_disclosure"
+
+_PUBLISHED = (
+    Field("made", "本年新制作数量", "made this year"),
+    Field("published", "本年新公开数量", "published this year"),
+    Field("total_published", "对外公开总数量", "total published"),
+)
+_ITEMS = (
+    Field("previous_items", "上一年项目数量", "items last year"),
+    Field("change", "本年增/减", "change this year", ValueKind.SIGNED),
+    Field("decisions", "处理决定数量", "decisions"),
+)
+_FEES = _ITEMS[:2]
+_PROCUREMENT = (
+    Field("projects", "采购项目数量", "procurement projects"),
+    Field("amount", "采购总金额", "total amount", ValueKind.AMOUNT),
+)
+
+
+def _block(caption: str, fields: tuple[Field, ...], rows: tuple[tuple[str, str, str], ...]) -> Block:
+    return Block(
+        caption,
+        tuple(
+            Record(f"{_BASE}.{key}", (caption, label), (f"Art. 20 {caption[-4:]}", label_en), fields)
+            for key, label, label_en in rows
+        ),
+    )
+
+
+ACTIVE_DISCLOSURE = BlockTable(
+    key=_BASE,
+    number="二",
+    title="主动公开政府信息情况",
+    title_en="Proactive disclosure",
+    row_header="信息内容",
+    grid_columns=5,
+    label_span=2,
+    blocks=(
+        _block(
+            "第二十条第（一）项",
+            _PUBLISHED,
+            (
+                ("regulations", "规章", "rules"),
+                ("normative_documents", "规范性文件", "normative documents"),
+            ),
+        ),
+        _block(
+            "第二十条第（五）项",
+            _ITEMS,
+            (
+                ("licensing", "行政许可", "administrative licensing"),
+                ("other_services", "其他对外管理服务事项", "other public services"),
+            ),
+        ),
+        _block(
+            "第二十条第（六）项",
+            _ITEMS,
+            (
+                ("penalty", "行政处罚", "administrative penalties"),
+                ("coercion", "行政强制", "administrative coercion"),
+            ),
+        ),
+        _block("第二十条第（八）项", _FEES, (("fees", "行政事业性收费", "administrative fees"),)),
+        _block(
+            "第二十条第（九）项",
+            _PROCUREMENT,
+            (("procurement", "政府集中采购", "government procurement"),),
+        ),
+    ),
+)
+
+_ITEM_RECORDS = ("licensing", "other_services", "penalty", "coercion", "fees")
+
+FORMAT_2019 = FormatSpec(
+    key="2019",
+    name="政府信息公开工作年度报告格式（试行）",
+    basis="国办公开办函〔2019〕60号",
+    years=(2019, 2020),
+    sections=sections(ACTIVE_DISCLOSURE, applications_table(None), review_litigation_table()),
+    at_least=tuple(
+        AtLeast("T201", f"{_BASE}.{key}", "total_published", "published")
+        for key in ("regulations", "normative_documents")
+    ),
+    carries=CARRIED_OVER
+    + tuple(
+        Carry(
+            "X103",
+            f"{_BASE}.{key}",
+            "previous_items",
+            (
+                CarryTerm(1, True, f"{_BASE}.{key}", "previous_items"),
+                CarryTerm(1, True, f"{_BASE}.{key}", "change"),
+            ),
+        )
+        for key in _ITEM_RECORDS
+    ),
+    heading_variants=HEADING_VARIANTS,
+)

@@ -1,0 +1,105 @@
+"""The revised 2021 format (国办公开办函〔2021〕30号), for reports on 2021 and later."""
+
+from __future__ import annotations
+
+from .common import (
+    CARRIED_OVER,
+    HEADING_VARIANTS,
+    applications_table,
+    review_litigation_table,
+    sections,
+)
+from .types import Block, BlockTable, Carry, CarryTerm, Field, FormatSpec, Record, ValueKind
+
+_BASE = "active_disclosure"
+
+_DOCUMENTS = (
+    Field("issued", "本年制发件数", "issued this year"),
+    Field("repealed", "本年废止件数", "repealed this year"),
+    Field("in_force", "现行有效件数", "in force"),
+)
+_DECISIONS = (Field("decisions", "本年处理决定数量", "decisions this year"),)
+_FEES = (Field("amount", "本年收费金额（单位：万元）", "fees charged (10k yuan)", ValueKind.AMOUNT),)
+
+
+def _block(caption: str, fields: tuple[Field, ...], rows: tuple[tuple[str, str, str], ...]) -> Block:
+    return Block(
+        caption,
+        tuple(
+            Record(f"{_BASE}.{key}", (caption, label), (f"Art. 20 {caption[-4:]}", label_en), fields)
+            for key, label, label_en in rows
+        ),
+    )
+
+
+ACTIVE_DISCLOSURE = BlockTable(
+    key=_BASE,
+    number="二",
+    title="主动公开政府信息情况",
+    title_en="Proactive disclosure",
+    row_header="信息内容",
+    grid_columns=4,
+    label_span=1,
+    blocks=(
+        _block(
+            "第二十条第（一）项",
+            _DOCUMENTS,
+            (
+                ("regulations", "规章", "rules"),
+                ("normative_documents", "行政规范性文件", "normative documents"),
+            ),
+        ),
+        _block("第二十条第（五）项", _DECISIONS, (("licensing", "行政许可", "administrative licensing"),)),
+        _block(
+            "第二十条第（六）项",
+            _DECISIONS,
+            (
+                ("penalty", "行政处罚", "administrative penalties"),
+                ("coercion", "行政强制", "administrative coercion"),
+            ),
+        ),
+        _block("第二十条第（八）项", _FEES, (("fees", "行政事业性收费", "administrative fees"),)),
+    ),
+)
+
+_OTHER_2021 = (
+    "other",
+    "（六）其他处理",
+    "(6) otherwise handled",
+    (
+        (
+            "no_correction",
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "1. applicant failed to correct in time",
+        ),
+        (
+            "unpaid_fee",
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "2. applicant did not pay the fee in time",
+        ),
+        ("other", "3.其他", "3. other"),
+    ),
+)
+
+FORMAT_2021 = FormatSpec(
+    key="2021",
+    name="中华人民共和国政府信息公开工作年度报告格式",
+    basis="国办公开办函〔2021〕30号",
+    years=(2021, None),
+    sections=sections(ACTIVE_DISCLOSURE, applications_table(_OTHER_2021), review_litigation_table()),
+    carries=CARRIED_OVER
+    + tuple(
+        Carry(
+            "X102",
+            f"{_BASE}.{key}",
+            "in_force",
+            (
+                CarryTerm(1, True, f"{_BASE}.{key}", "in_force"),
+                CarryTerm(1, False, f"{_BASE}.{key}", "issued"),
+                CarryTerm(-1, False, f"{_BASE}.{key}", "repealed"),
+            ),
+        )
+        for key in ("regulations", "normative_documents")
+    ),
+    heading_variants=HEADING_VARIANTS,
+)

@@ -1,0 +1,237 @@
+"""Building blocks of a format definition: fields, records, tables, sections and rules.
+
+A format definition is pure data. Everything else in reportgen (the YAML reader, the
+rules, the JSON Schema, the renderers and the Excel templates) is derived from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ValueKind(StrEnum):
+    """What a cell may hold."""
+
+    COUNT = "count"  # whole number >= 0
+    SIGNED = "signed"  # whole number, may be negative (本年增/减)
+    AMOUNT = "amount"  # decimal >= 0, in 万元
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a record: a key in the YAML contract and its printed label."""
+
+    key: str
+    label: str
+    label_en: str
+    kind: ValueKind = ValueKind.COUNT
+    sum_of: tuple[str, ...] = ()  # a derived total: the sum of these fields of the same record
+    sum_code: str = ""  # the rule code that checks the total
+
+    @property
+    def derived(self) -> bool:
+        """Whether the tool can compute this cell from the other fields of its record."""
+        return bool(self.sum_of)
+
+
+@dataclass(frozen=True)
+class Record:
+    """A row of cells stored under one YAML path (e.g. ``applications.results.granted``)."""
+
+    id: str  # dotted YAML path
+    labels: tuple[str, ...]  # printed labels from the outermost group to the row itself
+    labels_en: tuple[str, ...]
+    fields: tuple[Field, ...]
+    accepts_list: bool = False  # may be written as a list of values in printed column order
+    sum_of: tuple[str, ...] = ()  # a derived row: per field, the sum of these records
+    sum_code: str = ""  # the rule code that checks the derived row
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The YAML keys leading to this record."""
+        return tuple(self.id.split("."))
+
+    @property
+    def derived(self) -> bool:
+        """Whether the whole row can be computed from other rows."""
+        return bool(self.sum_of)
+
+    def field(self, key: str) -> Field:
+        """The field with this key."""
+        for candidate in self.fields:
+            if candidate.key == key:
+                return candidate
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class HeaderNode:
+    """A header cell of a table; leaves name the value column they head."""
+
+    label: str
+    label_en: str
+    children: tuple[HeaderNode, ...] = ()
+    field: str | None = None  # leaf: the field key of the column
+    record: str | None = None  # leaf of a single-row table: the record the column belongs to
+
+
+@dataclass(frozen=True)
+class RowNode:
+    """A row label of a matrix table; leaves name the record of the row."""
+
+    label: str
+    label_en: str
+    children: tuple[RowNode, ...] = ()
+    record: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A stacked block of the Article 20 table: caption row, header row, data rows."""
+
+    caption: str
+    records: tuple[Record, ...]
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        """The value columns of this block (shared by all its records)."""
+        return self.records[0].fields
+
+
+@dataclass(frozen=True)
+class BlockTable:
+    """Table 二: blocks stacked in one bordered table."""
+
+    key: str
+    number: str
+    title: str
+    title_en: str
+    blocks: tuple[Block, ...]
+    row_header: str  # 信息内容
+    grid_columns: int  # width of the printed grid
+    label_span: int  # columns taken by the row label
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        """All records of the table in printed order."""
+        return tuple(record for block in self.blocks for record in block.records)
+
+
+@dataclass(frozen=True)
+class MatrixTable:
+    """Table 三: nested row labels against nested column headers."""
+
+    key: str
+    number: str
+    title: str
+    title_en: str
+    corner: str  # the note in the top-left corner cell
+    columns: tuple[HeaderNode, ...]
+    rows: tuple[RowNode, ...]
+    records: tuple[Record, ...]
+    balances: tuple[Balance, ...] = ()
+
+
+@dataclass(frozen=True)
+class SingleRowTable:
+    """Table 四: a two-level header over one row of numbers, no row label."""
+
+    key: str
+    number: str
+    title: str
+    title_en: str
+    columns: tuple[HeaderNode, ...]
+    records: tuple[Record, ...]
+
+
+Table = BlockTable | MatrixTable | SingleRowTable
+
+
+@dataclass(frozen=True)
+class Balance:
+    """An identity between rows, checked for every field: sum(lhs) == sum(rhs)."""
+
+    code: str
+    lhs: tuple[str, ...]
+    rhs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AtLeast:
+    """A plausibility check inside one record: ``greater`` >= ``lesser`` (a warning)."""
+
+    code: str
+    record: str
+    greater: str
+    lesser: str
+
+
+@dataclass(frozen=True)
+class CarryTerm:
+    """One term of a cross-year identity: sign * (this or last year's) cell."""
+
+    sign: int
+    previous: bool
+    record: str
+    field: str
+
+
+@dataclass(frozen=True)
+class Carry:
+    """A cross-year identity: this year's ``record.field`` == sum of ``terms``."""
+
+    code: str
+    record: str
+    field: str
+    terms: tuple[CarryTerm, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One of the six numbered sections of the report."""
+
+    key: str
+    number: str
+    heading: str
+    heading_en: str
+    text_required: bool
+    table: Table | None = None
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    """A complete format version: sections, tables and the rules the data must obey."""
+
+    key: str
+    name: str
+    basis: str
+    years: tuple[int, int | None]  # first and last report year it applies to (None: open-ended)
+    sections: tuple[Section, ...]
+    at_least: tuple[AtLeast, ...] = ()
+    carries: tuple[Carry, ...] = ()
+    heading_variants: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        """The tables of this format in printed order."""
+        return tuple(section.table for section in self.sections if section.table is not None)
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        """Every record of every table, in printed order."""
+        return tuple(record for table in self.tables for record in table.records)
+
+    def record(self, record_id: str) -> Record:
+        """The record with this dotted id."""
+        for candidate in self.records:
+            if candidate.id == record_id:
+                return candidate
+        raise KeyError(record_id)
+
+    def table_of(self, record_id: str) -> Table:
+        """The table a record belongs to."""
+        for table in self.tables:
+            if any(record.id == record_id for record in table.records):
+                return table
+        raise KeyError(record_id)

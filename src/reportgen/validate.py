@@ -1,0 +1,88 @@
+"""Validating report files: read, check every rule, collect findings and the exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import exitcodes
+from .diagnostics import Diagnostic, Severity
+from .model import Report
+from .readers import read_report
+from .rules.arithmetic import check_arithmetic
+from .rules.crossyear import check_carries
+
+
+@dataclass
+class FileResult:
+    """The outcome of validating one file."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    report: Report | None = None
+
+    @property
+    def unreadable(self) -> bool:
+        """Whether the file could not be read or parsed at all (an F-coded finding)."""
+        return any(d.code.startswith("F") for d in self.diagnostics)
+
+    def count(self, severity: Severity) -> int:
+        """How many findings of ``severity`` the file has."""
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+
+@dataclass
+class Options:
+    """What to check and how strictly."""
+
+    previous: Path | None = None
+    strict: bool = False
+
+
+@dataclass
+class RunResult:
+    """The outcome of validating several files."""
+
+    files: list[FileResult] = field(default_factory=list)
+    previous: FileResult | None = None
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0 when valid, 1 when any data is invalid, 2 when any file could not be read."""
+        results = [*self.files, *([self.previous] if self.previous else [])]
+        if any(result.unreadable for result in results):
+            return exitcodes.USAGE
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        if any(d.severity in failing for result in self.files for d in result.diagnostics):
+            return exitcodes.INVALID
+        return exitcodes.OK
+
+
+def check_report(report: Report, previous: Report | None = None) -> list[Diagnostic]:
+    """Findings of every whole-report rule (arithmetic, and cross-year when ``previous`` is given)."""
+    values = report.resolved()
+    found = check_arithmetic(report, values)
+    if previous is not None:
+        found.extend(check_carries(report, values, previous, previous.resolved()))
+    return found
+
+
+def validate_file(path: Path, previous: Report | None = None) -> FileResult:
+    """Read one file and check it; findings are sorted by place."""
+    read = read_report(path)
+    diagnostics = list(read.diagnostics)
+    if read.report is not None:
+        diagnostics.extend(check_report(read.report, previous))
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return FileResult(str(path), diagnostics, read.report)
+
+
+def validate_files(paths: list[Path], options: Options) -> RunResult:
+    """Validate each file (against ``options.previous`` when given)."""
+    run = RunResult()
+    previous_report: Report | None = None
+    if options.previous is not None:
+        run.previous = validate_file(options.previous)
+        previous_report = run.previous.report
+    for path in paths:
+        run.files.append(validate_file(path, previous_report))
+    return run
