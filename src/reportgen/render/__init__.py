@@ -1,0 +1,1 @@
+"""Renderers turning a report into documents (DOCX, HTML, Markdown)."""
