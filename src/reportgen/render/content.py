@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -20,6 +21,11 @@ from ..values import Number, format_number
 # A second-level heading opening a paragraph: （一）… up to the first full stop, if short.
 _SECOND_LEVEL = re.compile(r"[（(][一二三四五六七八九十]+[）)][^。\n]*。?")
 _SECOND_LEVEL_MAX = 30  # longer openings are enumerated sentences, not headings
+
+# Column widths, in characters of table type: a number column, and the narrowest and widest
+# label column (longer labels wrap; a label over several rows may wrap into them).
+_VALUE_CHARS = 4.0
+_LABEL_CHARS = (4.0, 12.0)
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,20 @@ class Signature:
     agency: str
     date: str | None
 
+    @property
+    def right_indents(self) -> tuple[float, float]:
+        """How far (in characters) the agency line and the date line stand off the right margin.
+
+        GB/T 9704 for documents without a seal: the agency 2 characters from the right, the
+        date one line below starting 2 characters further right than the agency; when the date
+        is the longer one, the date sits 2 characters from the right and the agency moves left.
+        """
+        agency = text_width(self.agency)
+        date = text_width(self.date or "")
+        if not self.date or agency - date >= 2:
+            return 2.0, agency - date
+        return 4.0 + date - agency, 2.0
+
 
 Part = Title | Heading | Paragraph | TablePart | Signature
 
@@ -93,6 +113,11 @@ def _with_lead(lines: tuple[str, ...]) -> Paragraph:
     return Paragraph(((rest,) if rest else ()) + lines[1:], lead)
 
 
+def text_width(text: str) -> float:
+    """Printed width of ``text`` in full-width characters (Latin letters and digits count half)."""
+    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5 for char in text)
+
+
 def date_text(date: datetime.date) -> str:
     """A date as official documents print it: 2021年1月20日."""
     return f"{date.year}年{date.month}月{date.day}日"
@@ -104,6 +129,30 @@ def cell_text(cell: GridCell, values: Mapping[CellKey, Number]) -> str:
         return cell.text
     assert cell.key is not None
     return format_number(values.get(cell.key, 0))
+
+
+def column_shares(table_grid: Grid) -> tuple[float, ...]:
+    """The share of the table width each grid column takes (they add up to 1).
+
+    Number columns share alike; a label column is as wide as its longest label needs, within
+    bounds, so table 三's ten columns fit the width of an A4 page.
+    """
+    value_columns = {cell.col for cell in table_grid.value_cells if cell.colspan == 1}
+    needs: list[float] = []
+    for col in range(table_grid.columns):
+        if col in value_columns:
+            needs.append(_VALUE_CHARS)
+            continue
+        labels = [
+            len(cell.text) / cell.rowspan
+            for row in table_grid.all_rows
+            for cell in row
+            if cell.col == col and cell.colspan == 1 and cell.role is CellRole.LABEL
+        ]
+        low, high = _LABEL_CHARS
+        needs.append(min(high, max([low, *labels])))
+    total = sum(needs)
+    return tuple(need / total for need in needs)
 
 
 def document_parts(report: Report) -> tuple[Part, ...]:
