@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import sys
+import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO, cast
 
 import click
 
 from . import __version__, exitcodes
 from .output import FORMATTERS
 from .spec.registry import FORMATS
+
+if TYPE_CHECKING:
+    from .settings import Invocation
 
 LANG_OPTION = click.option(
     "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Message language."
@@ -28,22 +35,95 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--previous", type=click.Path(path_type=Path), help="Last year's report, for cross-year rules.")
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--previous",
+    type=click.Path(path_type=Path),
+    help="Last year's report, or a folder of last year's reports paired by file name (cross-year rules).",
+)
 @click.option(
     "--format", "output_format", type=click.Choice(list(FORMATTERS)), default="text", show_default=True
 )
-@LANG_OPTION
-@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write the report to FILE; print only totals."
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Message language (default zh).")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), help="Lowest severity that fails.")
+@click.option("--strict", is_flag=True, help="Warnings fail too (the same as --fail-on warning).")
+@click.option("--select", metavar="CODES", help="Only these rules: codes or families, comma-separated.")
+@click.option("--ignore", metavar="CODES", help="Skip these rules: codes or families, comma-separated.")
+@click.option("--waivers", type=click.Path(path_type=Path), help="File of accepted findings (TOML).")
+@click.option("--config", type=click.Path(path_type=Path), help="Configuration file (default: found upward).")
+@click.option("--no-config", is_flag=True, help="Ignore any reportgen.toml / [tool.reportgen].")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), help="Processes to use (default: automatic; 0 the same)."
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def validate(
-    files: tuple[Path, ...], previous: Path | None, output_format: str, lang: str, strict: bool
+    files: tuple[str, ...],
+    previous: Path | None,
+    output_format: str,
+    output: Path | None,
+    lang: str | None,
+    fail_on: str | None,
+    strict: bool,
+    select: str | None,
+    ignore: str | None,
+    waivers: Path | None,
+    config: Path | None,
+    no_config: bool,
+    jobs: int | None,
+    quiet: bool,
 ) -> None:
-    """Check report data files (YAML or Excel) against the official format."""
-    from .validate import Options, validate_files
+    """Check report data files (YAML or Excel), folders and glob patterns against the official format."""
+    from .settings import Flags, SettingsError, resolve
 
-    run = validate_files(list(files), Options(previous=previous, strict=strict))
-    click.echo(FORMATTERS[output_format](lang).render(run), nl=False)
-    sys.exit(run.exit_code(strict))
+    flags = Flags(files, previous, lang, strict, fail_on, select, ignore, waivers, config, no_config, jobs)
+    try:
+        invocation = resolve(flags)
+    except SettingsError as error:
+        _fail(str(error))
+    sys.exit(_run_validate(invocation, output_format, output, quiet))
+
+
+PROGRESS_MIN_FILES = 20
+"""A progress bar is shown from this many files on (on a terminal, without --quiet)."""
+
+
+def _run_validate(invocation: Invocation, output_format: str, output: Path | None, quiet: bool) -> int:
+    """Run the checks, with a progress bar on a terminal when there are many files; the exit code."""
+    from .atomic import open_text_atomic
+    from .output.text import TextFormatter
+    from .runner import SPOOL_BYTES, run_validation
+
+    formatter = FORMATTERS[output_format](invocation.lang, invocation.options.policy)
+    count = len(invocation.inputs)
+    show = not quiet and count >= PROGRESS_MIN_FILES and sys.stderr.isatty()
+    try:
+        with contextlib.ExitStack() as stack:
+            if output is not None:
+                out: TextIO = stack.enter_context(open_text_atomic(output))
+            elif show:  # the report waits until the bar is done, so the two do not interleave
+                spool = tempfile.SpooledTemporaryFile(SPOOL_BYTES, "w+", encoding="utf-8")
+                out = cast(TextIO, stack.enter_context(spool))
+            else:
+                out = sys.stdout
+            if show:
+                with click.progressbar(length=count, file=sys.stderr, label="reportgen") as bar:
+                    summary = run_validation(
+                        invocation.inputs, invocation.options, formatter, out, progress=lambda: bar.update(1)
+                    )
+            else:
+                summary = run_validation(invocation.inputs, invocation.options, formatter, out)
+            if output is None and show:
+                out.seek(0)
+                shutil.copyfileobj(out, sys.stdout)
+    except OSError as error:
+        _fail(f"cannot write {error.filename or output}: {error.strerror or error}")
+    if output is not None:
+        click.echo(TextFormatter(invocation.lang).totals(summary), nl=False)
+        click.echo(f"→ {output}")
+    return summary.exit_code()
 
 
 @main.command()

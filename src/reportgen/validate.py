@@ -8,9 +8,11 @@ from pathlib import Path
 from . import exitcodes
 from .diagnostics import Diagnostic, Severity
 from .model import Report
+from .policy import RulePolicy
 from .readers import read_report
 from .rules.arithmetic import check_arithmetic
 from .rules.crossyear import check_carries
+from .waivers import WaivedFinding, Waiver
 
 
 @dataclass
@@ -20,6 +22,7 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic]
     report: Report | None = None
+    waived: list[WaivedFinding] = field(default_factory=list)
 
     @property
     def unreadable(self) -> bool:
@@ -35,8 +38,19 @@ class FileResult:
 class Options:
     """What to check and how strictly."""
 
-    previous: Path | None = None
-    strict: bool = False
+    previous: Path | None = None  # last year's file, or a folder of last year's files
+    strict: bool = False  # the same as fail_on=WARNING
+    fail_on: Severity = Severity.ERROR
+    jobs: int | None = 1  # None: decide from the number of files and cores
+    policy: RulePolicy = field(default_factory=RulePolicy)
+    waivers: tuple[Waiver, ...] = ()
+
+    @property
+    def failing(self) -> frozenset[Severity]:
+        """The severities that make a run fail."""
+        if self.strict or self.fail_on is Severity.WARNING:
+            return frozenset({Severity.ERROR, Severity.WARNING})
+        return frozenset({Severity.ERROR})
 
 
 @dataclass

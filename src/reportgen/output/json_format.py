@@ -7,8 +7,12 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
 from ..messages import message
+from ..policy import RulePolicy
 from ..rules.catalog import RULES_BY_CODE
-from ..validate import FileResult, RunResult
+from ..summary import Summary
+from ..validate import FileResult
+from ..waivers import WaivedFinding, Waiver
+from .base import Formatter
 
 JSON_VERSION = 1
 
@@ -41,6 +45,11 @@ def diagnostic_data(diagnostic: Diagnostic, lang: str) -> dict[str, Any]:
     }
 
 
+def waived_data(finding: WaivedFinding, lang: str) -> dict[str, Any]:
+    """A waived finding as a JSON-ready mapping: the finding plus the waiver's reason."""
+    return {**diagnostic_data(finding.diagnostic, lang), "reason": finding.reason}
+
+
 def file_data(result: FileResult, lang: str) -> dict[str, Any]:
     """One file's outcome as a JSON-ready mapping."""
     return {
@@ -50,27 +59,62 @@ def file_data(result: FileResult, lang: str) -> dict[str, Any]:
         "warnings": result.count(Severity.WARNING),
         "format": result.report.spec.key if result.report else None,
         "diagnostics": [diagnostic_data(d, lang) for d in result.diagnostics],
+        "waived": [waived_data(w, lang) for w in result.waived],
     }
 
 
-class JsonFormatter:
-    """``{"version": 1, "files": [...], "summary": {...}}``."""
+def waiver_data(waiver: Waiver) -> dict[str, Any]:
+    """A waiver as a JSON-ready mapping (for stale waivers)."""
+    return {
+        "source": waiver.source,
+        "number": waiver.number,
+        "file": waiver.file,
+        "rule": waiver.rule,
+        "cell": waiver.cell,
+        "reason": waiver.reason,
+    }
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
 
-    def render(self, run: RunResult) -> str:
-        """The run as one JSON document."""
-        files = [file_data(result, self.lang) for result in run.files]
-        data = {
-            "version": JSON_VERSION,
-            "previous": file_data(run.previous, self.lang) if run.previous else None,
-            "files": files,
-            "summary": {
-                "files": len(files),
-                "valid": sum(1 for f in files if f["valid"]),
-                "errors": sum(f["errors"] for f in files),
-                "warnings": sum(f["warnings"] for f in files),
-            },
-        }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def summary_data(summary: Summary) -> dict[str, Any]:
+    """The run's totals as a JSON-ready mapping."""
+    return {
+        "files": summary.files,
+        "valid": summary.valid,
+        "errors": summary.errors,
+        "warnings": summary.warnings,
+        "with_errors": summary.with_errors,
+        "with_warnings": summary.with_warnings,
+        "unreadable": summary.unreadable,
+        "waived": summary.waived,
+        "codes": dict(summary.top_codes(len(summary.codes))),
+        "stale_waivers": [waiver_data(waiver) for waiver in summary.stale],
+    }
+
+
+def _dump(data: Any, indent: int) -> str:
+    """``data`` as indented JSON, nested ``indent`` spaces deep (strings never hold raw newlines)."""
+    return json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * indent)
+
+
+class JsonFormatter(Formatter):
+    """``{"version": 1, "previous": …, "files": [...], "summary": {...}}``, written file by file."""
+
+    def __init__(self, lang: str, policy: RulePolicy | None = None) -> None:
+        super().__init__(lang, policy)
+        self.count = 0
+
+    def head(self, summary: Summary) -> str:
+        """The opening of the document, with last year's result."""
+        previous = _dump(file_data(summary.previous, self.lang), 2) if summary.previous else "null"
+        return f'{{\n  "version": {JSON_VERSION},\n  "previous": {previous},\n  "files": ['
+
+    def file(self, result: FileResult, summary: Summary) -> str:
+        """One element of ``files``."""
+        separator = "," if self.count else ""
+        self.count += 1
+        return f"{separator}\n    {_dump(file_data(result, self.lang), 4)}"
+
+    def tail(self, summary: Summary) -> str:
+        """The end of ``files`` and the summary."""
+        close = "\n  ]" if self.count else "]"
+        return f'{close},\n  "summary": {_dump(summary_data(summary), 2)}\n}}\n'

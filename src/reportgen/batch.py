@@ -1,0 +1,88 @@
+"""Checking many files in one process or several, with the results in input order.
+
+Workers return only findings (never the report), so memory stays flat however many files there
+are; last year's report is read inside the worker that needs it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+from .model import Report
+from .readers import read_report
+from .validate import FileResult, validate_file
+
+AUTO_MIN_FILES = 64
+"""Below this many files a single process is faster than starting workers."""
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file to check, and last year's file to compare it with.
+
+    ``paired`` marks a previous file found by name in ``--previous DIR``: its read failures are
+    reported with the file. A single ``--previous FILE`` is validated once, by the caller.
+    """
+
+    path: Path
+    previous: Path | None = None
+    paired: bool = False
+
+
+_previous_reports: dict[Path, Report | None] = {}  # per process: the one --previous FILE
+
+
+def _previous(task: Task) -> tuple[Report | None, list[Diagnostic]]:
+    assert task.previous is not None
+    if task.paired:
+        read = read_report(task.previous)
+        failures = [] if read.report else [d for d in read.diagnostics if d.code.startswith("F")]
+        return read.report, failures
+    if task.previous not in _previous_reports:
+        _previous_reports[task.previous] = read_report(task.previous).report
+    return _previous_reports[task.previous], []
+
+
+def check_task(task: Task) -> FileResult:
+    """Validate one file (against last year's when given), without keeping its report."""
+    previous, failures = _previous(task) if task.previous is not None else (None, [])
+    result = validate_file(task.path, previous)
+    result.report = None
+    if failures:
+        result.diagnostics = sorted([*result.diagnostics, *failures], key=Diagnostic.sort_key)
+    return result
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def worker_count(jobs: int | None, files: int) -> int:
+    """How many processes to use: ``jobs`` as asked (at most one per file), or automatically."""
+    if jobs is None:
+        return available_cores() if files >= AUTO_MIN_FILES else 1
+    return max(1, min(jobs, files))
+
+
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+
+
+def check_all(tasks: Sequence[Task], jobs: int) -> Iterator[FileResult]:
+    """The result of every task, in task order, computed by ``jobs`` processes."""
+    if jobs <= 1:
+        for task in tasks:
+            yield check_task(task)
+        return
+    chunk = max(1, min(32, len(tasks) // (jobs * 8)))
+    with multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupt) as pool:
+        yield from pool.imap(check_task, tasks, chunksize=chunk)

@@ -1,0 +1,152 @@
+"""Reading and checking the configuration file and the waiver file (TOML, checked with pydantic).
+
+Every problem is reported with the file and the key at fault, all problems of a file at once.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .diagnostics import Severity
+from .policy import selector_problem
+from .settings import FileSettings, SettingsError
+from .waivers import Waiver
+
+_PREFIX = "Value error, "
+
+
+def _check_selectors(values: list[str], ignoring: bool) -> list[str]:
+    normalized = [value.strip().upper() for value in values]
+    for value in normalized:
+        problem = selector_problem(value, ignoring)
+        if problem:
+            raise ValueError(f"{value}: {problem}")
+    return normalized
+
+
+class ConfigModel(BaseModel):
+    """``reportgen.toml`` (or ``[tool.reportgen]``)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+    fail_on: Literal["error", "warning"] | None = Field(default=None, alias="fail-on")
+    lang: Literal["zh", "en"] | None = None
+    waivers: str | None = Field(default=None, min_length=1)
+
+    @field_validator("select")
+    @classmethod
+    def _select(cls, values: list[str] | None) -> list[str] | None:
+        return None if values is None else _check_selectors(values, ignoring=False)
+
+    @field_validator("ignore")
+    @classmethod
+    def _ignore(cls, values: list[str] | None) -> list[str] | None:
+        return None if values is None else _check_selectors(values, ignoring=True)
+
+    @field_validator("severity")
+    @classmethod
+    def _severity(cls, values: dict[str, str]) -> dict[str, str]:
+        return dict(zip(_check_selectors(list(values), ignoring=True), values.values(), strict=True))
+
+
+class WaiverModel(BaseModel):
+    """One ``[[waiver]]`` entry."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    file: str = Field(min_length=1)
+    rule: str
+    cell: str | None = Field(default=None, min_length=1)
+    reason: str
+
+    @field_validator("rule")
+    @classmethod
+    def _rule(cls, value: str) -> str:
+        value = value.strip().upper()
+        problem = selector_problem(value, ignoring=True)
+        if problem or len(value) == 1:
+            raise ValueError(problem or "name one rule code, such as T303, not a family")
+        return value
+
+    @field_validator("reason")
+    @classmethod
+    def _reason(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a waiver needs a reason / 豁免需要写明理由")
+        return value.strip()
+
+
+class WaiverFileModel(BaseModel):
+    """A waiver file: a list of ``[[waiver]]`` tables."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    waiver: list[WaiverModel] = Field(default_factory=list)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except FileNotFoundError:
+        raise SettingsError(f"{path}: 文件不存在 / no such file") from None
+    except OSError as error:
+        raise SettingsError(f"{path}: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{path}: TOML 语法错误 / invalid TOML: {error}") from None
+
+
+def _problems(path: Path, error: ValidationError, prefix: str) -> SettingsError:
+    lines = [f"{path}: 配置有误 / invalid settings:"]
+    for problem in error.errors():
+        key = prefix
+        for part in problem["loc"]:
+            key += f"[{part}]" if isinstance(part, int) else (f".{part}" if key else str(part))
+        message = str(problem["msg"]).removeprefix(_PREFIX)
+        lines.append(f"  {key or '(top level)'}: {message}")
+    return SettingsError("\n".join(lines))
+
+
+def load_config(path: Path) -> FileSettings:
+    """The settings of a ``reportgen.toml`` or of the ``[tool.reportgen]`` table of a ``pyproject.toml``."""
+    data = _read_toml(path)
+    prefix = ""
+    if path.name == "pyproject.toml":
+        prefix = "tool.reportgen"
+        data = data.get("tool", {}).get("reportgen", {})
+        if not isinstance(data, dict):
+            raise SettingsError(f"{path}: {prefix}: 应为表 / must be a table")
+    try:
+        model = ConfigModel.model_validate(data)
+    except ValidationError as error:
+        raise _problems(path, error, prefix) from None
+    folder = path.parent
+    return FileSettings(
+        source=path,
+        select=tuple(model.select) if model.select is not None else None,
+        ignore=tuple(model.ignore) if model.ignore is not None else None,
+        severity=tuple((key, Severity(value)) for key, value in model.severity.items()),
+        fail_on=Severity(model.fail_on) if model.fail_on else None,
+        lang=model.lang,
+        waivers=folder / model.waivers if model.waivers else None,
+    )
+
+
+def load_waivers(path: Path) -> tuple[Waiver, ...]:
+    """The waivers of a waiver file; their ``file`` is relative to the waiver file's folder."""
+    data = _read_toml(path)
+    try:
+        model = WaiverFileModel.model_validate(data)
+    except ValidationError as error:
+        raise _problems(path, error, "") from None
+    return tuple(
+        Waiver(entry.file, entry.rule, entry.cell, entry.reason, str(path), number)
+        for number, entry in enumerate(model.waiver, start=1)
+    )
