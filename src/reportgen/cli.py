@@ -168,6 +168,57 @@ def schema(format_key: str | None, output_dir: Path | None) -> None:
 
 
 @main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(path_type=Path),
+    default=Path(),
+    show_default=True,
+    help="Folder for the documents (<input stem>.<format>).",
+)
+@click.option(
+    "--to",
+    "formats",
+    default="docx,html",
+    show_default=True,
+    help="Comma-separated output formats: docx, html, md.",
+)
+@click.option("--force", is_flag=True, help="Write the documents even from invalid data.")
+@click.option(
+    "--template-dir",
+    type=click.Path(path_type=Path),
+    help="Folder of HTML/Markdown templates that replace the built-in ones.",
+)
+@LANG_OPTION
+def build(
+    file: Path, output_dir: Path, formats: str, force: bool, template_dir: Path | None, lang: str
+) -> None:
+    """Validate a report file and write it as DOCX, HTML and/or Markdown in the official layout."""
+    from .build import BuildError, BuildOptions, parse_formats, run_build
+    from .output.text import TextFormatter
+    from .validate import RunResult
+
+    try:
+        result = run_build(file, BuildOptions(output_dir, parse_formats(formats), force, template_dir))
+    except BuildError as error:
+        _fail(error.message(lang), error.exit_code)
+        return
+    if result.validation.diagnostics:
+        click.echo(TextFormatter(lang).render(RunResult(files=[result.validation])), err=True, nl=False)
+    if result.refused and not result.unreadable:
+        click.echo(
+            "data is invalid: nothing written (use --force to build anyway)"
+            if lang == "en"
+            else "数据有误，未生成文件（使用 --force 强制生成）",
+            err=True,
+        )
+    for path in result.written:
+        click.echo(str(path))
+    sys.exit(result.exit_code)
+
+
+@main.command()
 @click.option("--year", type=int, required=True, help="Report year.")
 @click.option("--agency", default="某机关", show_default=True, help="机关名称.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="FILE.yaml to write.")
