@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.shared import Twips
-from docx.table import Table
+from docx.table import Table, _Cell
 
 from ..layout import CellRole, Grid, GridCell
 from ..model import CellKey
@@ -42,13 +42,16 @@ def add_table(document: Document, table_grid: Grid, values: Mapping[CellKey, Num
     for col, width in enumerate(widths):
         table.columns[col].width = Twips(width)
     cells = [cell for row in table_grid.all_rows for cell in row]
+    # Look every position up once: Table.cell() walks the whole table on each call.
+    positions = [row.cells for row in table.rows]
     for cell in cells:
         if cell.rowspan > 1 or cell.colspan > 1:
-            last = table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1)
-            table.cell(cell.row, cell.col).merge(last)
+            last = positions[cell.row + cell.rowspan - 1][cell.col + cell.colspan - 1]
+            positions[cell.row][cell.col].merge(last)  # the top-left w:tc becomes the merged cell
+    style_id = document.styles[TABLE_STYLE].style_id
     left_labels = isinstance(table_grid.table, MatrixTable)
     for cell in cells:
-        _fill(table, cell, cell_text(cell, values), left_labels)
+        _fill(positions[cell.row][cell.col], style_id, cell, cell_text(cell, values), left_labels)
     _cell_widths(table._tbl, widths)
     _row_properties(table, table_grid)
     return table
@@ -81,11 +84,10 @@ def _table_properties(tbl: CT_Tbl, width: int) -> None:
     tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
-def _fill(table: Table, cell: GridCell, text: str, left_labels: bool) -> None:
-    target = table.cell(cell.row, cell.col)
+def _fill(target: _Cell, style_id: str, cell: GridCell, text: str, left_labels: bool) -> None:
     target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     paragraph = target.paragraphs[0]
-    paragraph.style = TABLE_STYLE
+    paragraph._p.style = style_id  # by id: assigning by name searches all styles each time
     left = cell.role in (CellRole.CORNER, CellRole.CAPTION) or (left_labels and cell.role is CellRole.LABEL)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run(text)
