@@ -318,6 +318,18 @@ def test_tables_fit_the_text_width(example: tuple[Report, Any]) -> None:
     assert labels > 2 * numbers  # table 三's sub-label column is the wide one
 
 
+def test_row_heights_and_cell_margins_are_in_a_sensible_range(example: tuple[Report, Any]) -> None:
+    _, document = example
+    for table in document.tables:
+        for side in ("left", "right"):
+            margin = table._tbl.tblPr.find(f"{qn('w:tblCellMar')}/{qn(f'w:{side}')}")
+            assert 0 < int(margin.get(qn("w:w"))) <= 115  # twips: at most 2 mm
+        for tr in table._tbl.tr_lst:
+            height = tr.trPr.find(qn("w:trHeight"))
+            assert height.get(qn("w:hRule")) == "atLeast"
+            assert 280 <= int(height.get(qn("w:val"))) <= 460  # twips: 5 to 8 mm
+
+
 def test_table_text_is_smaller_than_body_text(example: tuple[Report, Any]) -> None:
     _, document = example
     for table in document.tables:

@@ -27,8 +27,8 @@ from .content import cell_text, column_shares
 from .docx_styles import TABLE_STYLE, TEXT_WIDTH
 
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
-_CELL_MARGIN = Twips(57)  # 1 mm left and right, so narrow number columns keep their width
-_MIN_ROW_HEIGHT = Twips(340)  # 6 mm, as in the official blank template
+_CELL_MARGIN = 57  # twips: 1 mm left and right, so narrow number columns keep their width
+_MIN_ROW_HEIGHT = 340  # twips: 6 mm, as in the official blank template
 _KEEP_ROWS = 8  # a label over at most this many rows keeps them on one page (（三）不予公开 has 8)
 
 
