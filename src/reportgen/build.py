@@ -6,7 +6,7 @@ The renderers are looked up by name in :data:`RENDERERS`; each imports its heavy
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,9 +145,21 @@ def output_paths(source: Path, options: BuildOptions) -> dict[str, Path]:
 
 def _same_file(a: Path, b: Path) -> bool:
     try:
+        if a.exists() and b.exists():
+            return a.samefile(b)  # also through links
         return a.resolve() == b.resolve()
     except OSError:
         return False
+
+
+def _check_not_input(source: Path, targets: Iterable[Path]) -> None:
+    for target in targets:
+        if _same_file(target, source):
+            raise BuildError(
+                exitcodes.USAGE,
+                f"输出文件 {target} 就是输入文件，不会覆盖它",
+                f"the output {target} is the input file; it will not be overwritten",
+            )
 
 
 def _check_template_dir(template_dir: Path | None) -> None:
@@ -194,20 +206,14 @@ def run_build(source: Path, options: BuildOptions) -> BuildResult:
     unless every requested document rendered.
     """
     _check_template_dir(options.template_dir)
+    targets = output_paths(source, options)
+    _check_not_input(source, targets.values())
     validation = validate_file(source)
     result = BuildResult(validation)
     if validation.report is None or result.unreadable or (result.has_errors and not options.force):
         result.refused = True
         return result
     _check_output_dir(options.output_dir)
-    targets = output_paths(source, options)
-    for target in targets.values():
-        if _same_file(target, source):
-            raise BuildError(
-                exitcodes.USAGE,
-                f"输出文件 {target} 就是输入文件，不会覆盖它",
-                f"the output {target} is the input file; it will not be overwritten",
-            )
     documents = render_all(validation.report, options.formats, RenderOptions(options.template_dir))
     for name, target in targets.items():
         try:
