@@ -21,10 +21,11 @@ _PREFIX = "Value error, "
 
 def _check_selectors(values: list[str], ignoring: bool) -> list[str]:
     normalized = [value.strip().upper() for value in values]
-    for value in normalized:
-        problem = selector_problem(value, ignoring)
-        if problem:
-            raise ValueError(f"{value}: {problem}")
+    problems = [
+        f"{value}: {problem}" for value in normalized if (problem := selector_problem(value, ignoring))
+    ]
+    if problems:
+        raise ValueError("; ".join(problems))
     return normalized
 
 
@@ -108,7 +109,7 @@ def _problems(path: Path, error: ValidationError, prefix: str) -> SettingsError:
     for problem in error.errors():
         key = prefix
         for part in problem["loc"]:
-            key += f"[{part}]" if isinstance(part, int) else (f".{part}" if key else str(part))
+            key += f" #{part + 1}" if isinstance(part, int) else (f".{part}" if key else str(part))
         message = str(problem["msg"]).removeprefix(_PREFIX)
         lines.append(f"  {key or '(top level)'}: {message}")
     return SettingsError("\n".join(lines))

@@ -78,11 +78,11 @@ def find_config(start: Path) -> Path | None:
     start = start.absolute()
     for folder in (start, *start.parents):
         candidate = folder / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and has_reportgen_section(pyproject):
-            return pyproject
+        if not candidate.is_file():
+            candidate = folder / "pyproject.toml"
+            if not (candidate.is_file() and has_reportgen_section(candidate)):
+                continue
+        return candidate.relative_to(start) if folder == start else candidate
     return None
 
 

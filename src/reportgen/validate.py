@@ -23,6 +23,7 @@ class FileResult:
     diagnostics: list[Diagnostic]
     report: Report | None = None
     waived: list[WaivedFinding] = field(default_factory=list)
+    format: str | None = None  # the format key of the report read (kept when the report is dropped)
 
     @property
     def unreadable(self) -> bool:
@@ -87,7 +88,8 @@ def validate_file(path: Path, previous: Report | None = None) -> FileResult:
     if read.report is not None:
         diagnostics.extend(check_report(read.report, previous))
     diagnostics.sort(key=Diagnostic.sort_key)
-    return FileResult(str(path), diagnostics, read.report)
+    format_key = read.report.spec.key if read.report is not None else None
+    return FileResult(str(path), diagnostics, read.report, format=format_key)
 
 
 def validate_files(paths: list[Path], options: Options) -> RunResult:

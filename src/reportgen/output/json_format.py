@@ -57,7 +57,7 @@ def file_data(result: FileResult, lang: str) -> dict[str, Any]:
         "valid": result.count(Severity.ERROR) == 0,
         "errors": result.count(Severity.ERROR),
         "warnings": result.count(Severity.WARNING),
-        "format": result.report.spec.key if result.report else None,
+        "format": result.format,
         "diagnostics": [diagnostic_data(d, lang) for d in result.diagnostics],
         "waived": [waived_data(w, lang) for w in result.waived],
     }

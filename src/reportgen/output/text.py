@@ -106,7 +106,7 @@ class TextFormatter(Formatter):
             if top:
                 lines.append("most frequent rules: " + ", ".join(f"{code} ×{n}" for code, n in top))
             if summary.waived:
-                lines.append(f"{summary.waived} findings waived")
+                lines.append(f"waived: {summary.waived}")
         else:
             lines = [
                 f"共检查 {summary.files} 个文件：{summary.valid} 个有效，{summary.with_errors} 个有错误，"
