@@ -219,16 +219,26 @@ def build(
 
 
 @main.command()
-@click.option("--year", type=int, required=True, help="Report year.")
+@click.option("--year", type=int, help="Report year (default: last year).")
 @click.option("--agency", default="某机关", show_default=True, help="机关名称.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="FILE.yaml to write.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="FILE.yaml (a skeleton) or FILE.xlsx (the official-layout workbook to fill in).",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def init(year: int, agency: str, output: Path, force: bool) -> None:
-    """Write a complete, valid skeleton report for a year's format."""
+def init(year: int | None, agency: str, output: Path, force: bool) -> None:
+    """Write a skeleton report (.yaml) or a workbook to fill in Excel or WPS (.xlsx)."""
+    import datetime
+
     from .atomic import write_text_atomic
     from .skeleton import skeleton
     from .spec.registry import format_for_year
 
+    if year is None:
+        year = datetime.date.today().year - 1
     if format_for_year(year) is None:
         _fail(
             f"没有适用于 {year} 年的格式；支持的格式：{'、'.join(FORMATS)}"
@@ -236,10 +246,36 @@ def init(year: int, agency: str, output: Path, force: bool) -> None:
         )
     if output.exists() and not force:
         _fail(f"{output} 已存在；使用 --force 覆盖 / already exists; use --force to overwrite")
-    if output.suffix.lower() not in (".yaml", ".yml"):
-        _fail(f"不支持的输出类型：{output.suffix or output.name}（应为 .yaml）")
+    suffix = output.suffix.lower()
+    if suffix not in (".yaml", ".yml", ".xlsx"):
+        _fail(f"不支持的输出类型：{output.suffix or output.name}（应为 .yaml 或 .xlsx）")
     try:
-        write_text_atomic(output, skeleton(year, agency))
+        if suffix == ".xlsx":
+            from .excel.writer import write_template  # heavy: openpyxl
+
+            write_template(output, year, agency)
+        else:
+            write_text_atomic(output, skeleton(year, agency))
     except OSError as error:
         _fail(f"cannot write {output}: {error.strerror or error}")
     click.echo(str(output))
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing TARGET.")
+@LANG_OPTION
+def convert(source: Path, target: Path, force: bool, lang: str) -> None:
+    """Convert a report between YAML and the Excel workbook (.yaml/.yml ↔ .xlsx), losslessly."""
+    from .convert import convert_file
+    from .output.text import TextFormatter
+    from .validate import FileResult, RunResult
+
+    result = convert_file(source, target, force)
+    if result.diagnostics:
+        run = RunResult(files=[FileResult(str(source), result.diagnostics)])
+        click.echo(TextFormatter(lang).render(run), err=True, nl=False)
+    if result.problem is not None:
+        _fail(result.problem[1] if lang == "en" else result.problem[0], result.exit_code)
+    click.echo(str(result.written))

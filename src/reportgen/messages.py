@@ -21,6 +21,15 @@ _HINTS: dict[str, tuple[str, str]] = {
     "whole": ("此处只能填整数", "only whole numbers are allowed here"),
     "plain-decimal": ("请用普通十进制数字书写，如 12", "write a plain decimal number, e.g. 12"),
     "negative": ("", ""),
+    "date": (
+        "单元格被识别为日期，请把单元格格式设为“数值”后重新填写数字",
+        "the cell holds a date; format it as a number and retype the value",
+    ),
+    "formula-error": (
+        "公式出错，请改正公式或直接填写数字",
+        "the formula gives an error; fix it or type the number",
+    ),
+    "none-word": ("没有请填 0，不要用“—”“/”“无”等代替", "write 0 for none, not a dash, slash or 无"),
 }
 _KINDS: dict[str, tuple[str, str]] = {
     "count": ("非负整数", "a whole number >= 0"),
@@ -39,6 +48,34 @@ _SHAPES: dict[str, tuple[str, str]] = {
 _REASONS: dict[str, tuple[str, str]] = {
     "not-found": ("文件不存在", "no such file"),
     "directory": ("这是一个目录", "it is a directory"),
+    "no-marker": (
+        "这不是用 reportgen 生成的工作簿（没有隐藏的版式标记），无法确定各数字的位置；"
+        "请用 reportgen init -o 文件名.xlsx 生成模板，在模板中填写",
+        "this workbook was not made by reportgen (no hidden layout marker), so the place of each number "
+        "is unknown; create a template with reportgen init -o FILE.xlsx and fill that in",
+    ),
+    "newer": (
+        "工作簿由更新版本的 reportgen 生成，请升级 reportgen 后再读取",
+        "the workbook was made by a newer reportgen; upgrade reportgen to read it",
+    ),
+    "layout": (
+        "工作簿的版式与当前版本 reportgen 的格式定义不一致（由其他版本生成）；请用当前版本重新生成模板并填写",
+        "the workbook's layout does not match this reportgen's format definition (made by another "
+        "version); create a new template with this version",
+    ),
+    "not-zip": (
+        "文件内容不是 .xlsx 工作簿（可能是改了扩展名的其他文件）",
+        "the content is not an .xlsx workbook (perhaps another file renamed)",
+    ),
+    "corrupt": ("文件已损坏或不完整（可能下载或复制中断）", "the file is damaged or incomplete"),
+    "not-workbook": (
+        "压缩包中没有 Excel 工作簿（可能是改了扩展名的 Word 等文件）",
+        "the archive holds no Excel workbook (perhaps a Word file renamed)",
+    ),
+    "dtd": (
+        "工作簿含有不允许的 XML 声明（DTD/实体），拒绝读取",
+        "the workbook contains XML declarations (DTD/entities) that are refused",
+    ),
 }
 
 

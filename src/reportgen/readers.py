@@ -8,7 +8,8 @@ from .diagnostics import Diagnostic, Location, Severity
 from .yamlreader import ReadResult, read_yaml_report
 
 YAML_SUFFIXES = (".yaml", ".yml")
-EXCEL_SUFFIXES = (".xlsx",)
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
+"""Read by content: .xlsx is accepted, the others are refused with a finding that says why."""
 
 
 def read_report(path: Path) -> ReadResult:
@@ -20,7 +21,7 @@ def read_report(path: Path) -> ReadResult:
         from .excel.reader import read_workbook_report  # heavy: openpyxl, imported only here
 
         return read_workbook_report(path)
-    reason = {".xls": "xls", ".xlsm": "xlsm"}.get(suffix, suffix or "?")
+    reason = suffix or "?"
     return ReadResult(
         None,
         [Diagnostic("F005", Severity.ERROR, Location(str(path)), params=(("reason", reason),))],

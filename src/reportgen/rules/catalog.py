@@ -83,6 +83,72 @@ RULES: tuple[Rule, ...] = (
         "Fails: `report.docx` given to validate. Passes: `report.yaml` or `report.xlsx`.",
     ),
     Rule(
+        "F006",
+        "not-a-reportgen-workbook",
+        E,
+        "不是 reportgen 生成的工作簿",
+        "not a reportgen workbook",
+        "{reason}",
+        "{reason}",
+        "Fails: a workbook made by hand, or one whose hidden `reportgen` sheet was deleted. Passes: the "
+        "template written by `reportgen init -o report.xlsx`, filled in Excel or WPS.",
+    ),
+    Rule(
+        "F007",
+        "workbook-encrypted",
+        E,
+        "工作簿设有打开密码",
+        "workbook is password-protected",
+        "工作簿设有打开密码（已加密），无法读取；请在 Excel/WPS 中取消“用密码进行加密”后另存",
+        "the workbook is encrypted with a password; remove the password in Excel or WPS and save again",
+        "Fails: a workbook saved with 文件 → 信息 → 用密码进行加密. Passes: the same workbook saved "
+        "without a password (sheet protection without a password is fine).",
+    ),
+    Rule(
+        "F008",
+        "workbook-corrupt",
+        E,
+        "工作簿已损坏或无法解析",
+        "workbook is corrupt",
+        "工作簿已损坏或无法解析：{reason}",
+        "the workbook is corrupt or cannot be parsed: {reason}",
+        "Fails: a half-downloaded `.xlsx`, or a `.docx` renamed to `.xlsx`. Passes: the workbook as "
+        "saved by Excel, WPS or LibreOffice.",
+    ),
+    Rule(
+        "F009",
+        "legacy-binary-workbook",
+        E,
+        "旧版二进制工作簿（.xls/.et）",
+        "old binary workbook (.xls/.et)",
+        "这是 Excel 97-2003（.xls）或 WPS（.et）二进制格式，reportgen 只读取 .xlsx；"
+        "请在 Excel/WPS 中“另存为”Excel 工作簿（*.xlsx）",
+        "this is an Excel 97-2003 (.xls) or WPS (.et) binary file; reportgen reads .xlsx only: "
+        "use Save As → Excel Workbook (*.xlsx)",
+        "Fails: `report.xls` saved as Excel 97-2003. Passes: the same workbook saved as `.xlsx`.",
+    ),
+    Rule(
+        "F010",
+        "workbook-too-large",
+        E,
+        "工作簿解压后过大",
+        "workbook too large when unpacked",
+        "工作簿解压后超过 {limit} MB 的上限（或其中某一部分过大），拒绝读取",
+        "the workbook unpacks to more than {limit} MB (or one part is too large); refused",
+        "Fails: a zip bomb, or a workbook with a sheet of a million filled cells. Passes: a filled "
+        "template (about 20 KB).",
+    ),
+    Rule(
+        "F011",
+        "workbook-has-macros",
+        E,
+        "工作簿含有宏",
+        "workbook contains macros",
+        "工作簿含有宏（VBA），reportgen 不读取含宏的工作簿；请另存为不含宏的 Excel 工作簿（*.xlsx）",
+        "the workbook contains macros (VBA); save it as a macro-free Excel Workbook (*.xlsx)",
+        "Fails: `report.xlsm` with a VBA project. Passes: the same workbook saved as `.xlsx`.",
+    ),
+    Rule(
         "S001",
         "not-a-mapping",
         E,
@@ -173,6 +239,19 @@ RULES: tuple[Rule, ...] = (
         "Fails: `year: 二〇二一` or `kind: bureau`. Passes: `year: 2021`, `kind: department`.",
     ),
     Rule(
+        "S010",
+        "workbook-layout-changed",
+        E,
+        "工作簿版式被改动",
+        "workbook layout changed",
+        "工作簿版式被改动：此处应为“{expected}”，实际为“{actual}”。请勿插入、删除、移动行列，"
+        "也不要改写标签或工作表名；请在原模板中填写",
+        "the workbook layout was changed: expected “{expected}” here, found “{actual}”. Do not "
+        "insert, delete or move rows and columns, or rename labels or sheets; fill in the template",
+        "Fails: a row inserted above 表三's （七）总计, or the sheet 表三 renamed. Passes: the template "
+        "with numbers typed into its yellow cells only.",
+    ),
+    Rule(
         "V001",
         "not-a-number",
         E,
@@ -201,6 +280,40 @@ RULES: tuple[Rule, ...] = (
         "单元格为空，按 0 计算；若为 0 请填写 0",
         "blank cell, counted as 0; write 0 if it is zero",
         "Fails (warning): `granted: [~, 0, 0, 0, 0, 0, 0]`. Passes: `[0, 0, 0, 0, 0, 0, 0]`.",
+    ),
+    Rule(
+        "V004",
+        "formula-without-value",
+        E,
+        "公式没有计算结果",
+        "formula has no computed value",
+        "公式 {actual} 没有保存计算结果（文件可能由程序生成、未在 Excel/WPS 中打开保存过）；"
+        "请在 Excel 或 WPS 中打开后保存，或直接填写数字",
+        "the formula {actual} has no saved result (the file was probably written by a program and "
+        "never opened in a spreadsheet); open and save it in Excel or WPS, or type the number",
+        "Fails: `=B3+B4` in an input cell of a workbook written by a script. Passes: the same file "
+        "after opening and saving it in Excel, WPS or LibreOffice, or the number typed in.",
+    ),
+    Rule(
+        "V005",
+        "number-stored-as-text",
+        W,
+        "数字以文本形式存储",
+        "number stored as text",
+        "{actual} 是以文本形式存储的数字，已按 {expected} 读取；建议把单元格设为数值格式后重新输入",
+        "{actual} is a number stored as text, read as {expected}; format the cell as a number and retype it",
+        "Fails (warning): a cell holding the text \"12\" (Excel's green triangle). Passes: the number 12. "
+        "Full-width digits, units and thousands separators are V001 errors, not this.",
+    ),
+    Rule(
+        "V006",
+        "hidden-cells",
+        W,
+        "含有数据的行或列被隐藏",
+        "hidden row or column holds report data",
+        "{place_zh}被隐藏，其中填写的内容仍计入报告；请取消隐藏后核对",
+        "{place_en} is hidden, but what is filled in it still counts; unhide it and check",
+        "Fails (warning): row 12 of 表三 hidden with numbers in it. Passes: every row and column visible.",
     ),
     Rule(
         "T001",

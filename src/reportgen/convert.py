@@ -1,0 +1,78 @@
+"""Converting a report between YAML and the Excel workbook, in either direction, without loss.
+
+The input is read by the same readers ``validate`` uses; a file with reading errors (values
+that are not numbers, missing keys …) is not converted, since those values would be lost.
+Table arithmetic is not checked: a report whose totals disagree converts as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import exitcodes
+from .atomic import write_text_atomic
+from .diagnostics import Diagnostic, Severity
+from .readers import read_report
+from .yamlwriter import report_yaml
+
+TARGETS: dict[str, str] = {".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx"}
+"""Output file types by suffix."""
+
+
+@dataclass
+class ConvertResult:
+    """What a conversion did: the findings of reading the input, the file written, the exit code."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    written: Path | None = None
+    exit_code: int = exitcodes.OK
+    problem: tuple[str, str] | None = None  # (Chinese, English) when it failed before or after reading
+
+
+def _failed(code: int, zh: str, en: str, diagnostics: list[Diagnostic] | None = None) -> ConvertResult:
+    return ConvertResult(diagnostics or [], None, code, (zh, en))
+
+
+def convert_file(source: Path, target: Path, force: bool = False) -> ConvertResult:
+    """Read ``source`` (YAML or XLSX) and write the same report to ``target`` (YAML or XLSX)."""
+    kind = TARGETS.get(target.suffix.lower())
+    if kind is None:
+        return _failed(
+            exitcodes.USAGE,
+            f"不支持的输出类型：{target.suffix or target.name}（应为 .yaml 或 .xlsx）",
+            f"unsupported output type: {target.suffix or target.name} (use .yaml or .xlsx)",
+        )
+    if target.exists() and not force:
+        return _failed(
+            exitcodes.USAGE,
+            f"{target} 已存在；使用 --force 覆盖",
+            f"{target} already exists; use --force to overwrite",
+        )
+    read = read_report(source)
+    diagnostics = sorted(read.diagnostics, key=Diagnostic.sort_key)
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if read.report is None or errors:
+        unreadable = any(d.code.startswith("F") for d in errors)
+        return _failed(
+            exitcodes.USAGE if unreadable else exitcodes.INVALID,
+            "输入文件有错误，未转换（这些值转换后会丢失）",
+            "the input has errors; nothing converted (those values would be lost)",
+            diagnostics,
+        )
+    try:
+        if kind == "yaml":
+            write_text_atomic(target, report_yaml(read.report))
+        else:
+            from .excel.writer import WorkbookWriteError, write_report_workbook  # heavy: openpyxl
+
+            try:
+                write_report_workbook(target, read.report)
+            except WorkbookWriteError as error:
+                return _failed(
+                    exitcodes.INVALID, f"无法写入工作簿：{error}", f"cannot write the workbook: {error}"
+                )
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return _failed(exitcodes.USAGE, f"无法写入 {target}：{reason}", f"cannot write {target}: {reason}")
+    return ConvertResult(diagnostics, target, exitcodes.OK)
