@@ -10,11 +10,19 @@ from pathlib import Path
 from typing import TextIO
 
 
+def _default_mode() -> int:
+    """The permissions a newly created file gets under the current umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see either the old file or the whole new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(handle, _default_mode())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
