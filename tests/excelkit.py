@@ -251,3 +251,52 @@ def as_wps(data: bytes) -> bytes:
             target.writestr(info.filename, source.read(info))
         target.writestr("xl/sharedStrings.xml", sst)
     return out.getvalue()
+
+
+# -- short descriptions, for the rule case files (tests/rules/cases) -------------------------------
+CASE_KEYS = frozenset(
+    {"base", "cells", "cached", "hide_rows", "hide_columns", "insert_rows", "delete_sheets", "rename_sheets"}
+)
+
+
+def case_workbook(description: Mapping[str, Any]) -> bytes:
+    """A workbook from a case description.
+
+    ``base: 2021`` types examples/2021.yaml into the blank template (``base: blank-2021``: the
+    template as written); ``cells: {"表三!D6": " 125 "}`` types values (text starting with = is a
+    formula); ``cached: {"表三!D6": "21"}`` stores a formula's result as a spreadsheet would;
+    ``hide_rows: {"表三": [14]}``, ``hide_columns: {"表三": ["F"]}``, ``insert_rows: {"表三": 10}``,
+    ``delete_sheets: [reportgen]``, ``rename_sheets: {"表四": "复议诉讼"}`` change the workbook.
+    """
+    unknown = set(description) - CASE_KEYS
+    assert not unknown, f"unknown workbook keys: {sorted(unknown)}"
+    base = str(description.get("base", "2021"))
+    if base.startswith("blank-"):
+        data = template_bytes(int(base.removeprefix("blank-")), "某机关")
+    else:
+        data = fill_like_a_person(valid_report(int(base)))
+
+    def edit(workbook: openpyxl.Workbook) -> None:
+        for ref, value in (description.get("cells") or {}).items():
+            put(workbook, ref, value)
+        for sheet, rows in (description.get("hide_rows") or {}).items():
+            for row in rows:
+                workbook[sheet].row_dimensions[int(row)].hidden = True
+        for sheet, columns in (description.get("hide_columns") or {}).items():
+            for column in columns:
+                workbook[sheet].column_dimensions[str(column)].hidden = True
+        for sheet, row in (description.get("insert_rows") or {}).items():
+            workbook[sheet].insert_rows(int(row))
+        for sheet in description.get("delete_sheets") or []:
+            workbook.remove(workbook[sheet])
+        for old, new in (description.get("rename_sheets") or {}).items():
+            workbook[old].title = new
+
+    data = edited(data, edit)
+    cached: dict[str, dict[str, str]] = {}
+    for ref, value in (description.get("cached") or {}).items():
+        sheet, cell = ref.split("!")
+        cached.setdefault(sheet, {})[cell] = str(value)
+    for sheet, values in cached.items():
+        data = with_cached_values(data, sheet, values)
+    return data
