@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 import zipfile
@@ -42,6 +44,10 @@ def test_default_build_writes_docx_and_html(tmp_path: Path) -> None:
     )
     assert (out / "2021.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert done.stderr == ""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for name in ("2021.docx", "2021.html"):  # readable like any new file, ready to publish
+        assert stat.S_IMODE((out / name).stat().st_mode) == 0o666 & ~umask
 
 
 def test_output_folder_defaults_to_the_current_one(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..layout import CellRole, Grid, GridCell
 from ..model import CellKey
 from ..values import Number
-from .content import cell_text
+from .content import cell_text, column_shares
 
 PATH_SEPARATOR = " / "
 
@@ -77,6 +77,7 @@ class TableView:
     title_en: str
     columns: int
     label_columns: int
+    column_widths: tuple[float, ...]  # per grid column, percent of the table width (as in the DOCX)
     head: tuple[HtmlRow, ...]
     bodies: tuple[HtmlBody, ...]
     flat: tuple[FlatTable, ...]
@@ -156,6 +157,7 @@ def _html_cell(
         assert cell.key is not None
         applying = [h for h in headers if _covers_col(h, cell.col) and h.row < cell.row]
         applying += [label for label in labels if _covers_row(label, cell.row) and label.col < cell.col]
+        applying.sort(key=lambda h: (h.row, h.col))
         classes = ["value", *(["derived"] if cell.derived else [])]
         return HtmlCell(
             "td",
@@ -261,6 +263,7 @@ def table_view(layout: Grid, values: Mapping[CellKey, Number]) -> TableView:
         title_en=table.title_en,
         columns=layout.columns,
         label_columns=label_columns,
+        column_widths=tuple(round(share * 100, 2) for share in column_shares(layout)),
         head=head,
         bodies=bodies,
         flat=tuple(_flat(segment, values) for segment in segments),

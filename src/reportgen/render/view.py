@@ -37,6 +37,8 @@ class DocumentView:
     kind: str  # department | government
     date: str  # ISO date (2022-01-25), "" when the data gives none
     date_text: str  # the printed date (2022年1月25日), "" when the data gives none
+    agency_indent: float  # characters between the agency line and the right margin (GB/T 9704)
+    date_indent: float  # characters between the date line and the right margin
     format_key: str  # "2019" | "2021"
     format_name: str
     format_basis: str
@@ -70,7 +72,7 @@ def document_view(report: Report) -> DocumentView:
     preamble: list[Paragraph] = []
     sections: list[SectionView] = []
     current: _OpenSection | None = None
-    agency, date_text = report.agency, ""
+    signature = Signature(report.agency, None)
     for part in document_parts(report):
         if isinstance(part, Title):
             title = part.text
@@ -84,16 +86,18 @@ def document_view(report: Report) -> DocumentView:
             assert current is not None
             current.table = table_view(part.grid, values)
         elif isinstance(part, Signature):
-            agency, date_text = part.agency, part.date or ""
+            signature = part
     if current is not None:
         sections.append(current.close())
     return DocumentView(
         title=title,
-        agency=agency,
+        agency=signature.agency,
         year=report.year,
         kind=report.kind,
         date=report.date.isoformat() if report.date else "",
-        date_text=date_text,
+        date_text=signature.date or "",
+        agency_indent=signature.right_indents[0],
+        date_indent=signature.right_indents[1],
         format_key=report.spec.key,
         format_name=report.spec.name,
         format_basis=report.spec.basis,
