@@ -6,7 +6,6 @@ are; last year's report is read inside the worker that needs it.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections.abc import Iterator, Sequence
@@ -83,6 +82,8 @@ def check_all(tasks: Sequence[Task], jobs: int) -> Iterator[FileResult]:
         for task in tasks:
             yield check_task(task)
         return
+    import multiprocessing  # only when several processes are wanted: it is slow to import
+
     chunk = max(1, min(32, len(tasks) // (jobs * 8)))
     with multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupt) as pool:
         yield from pool.imap(check_task, tasks, chunksize=chunk)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape, quoteattr
 
 from ..diagnostics import Severity
 from ..policy import RulePolicy
@@ -17,11 +16,14 @@ SUITE = "reportgen validate"
 
 
 def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("\ufffd", value))
+    """Character data: markup escaped, characters XML 1.0 cannot hold replaced."""
+    return _NOT_XML.sub("\ufffd", value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _attr(value: str) -> str:
-    return quoteattr(_NOT_XML.sub("\ufffd", value))
+    """A quoted attribute value (line breaks kept as character references)."""
+    escaped = _text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
+    return f'"{escaped}"'
 
 
 class JunitFormatter(Formatter):

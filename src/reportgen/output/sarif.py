@@ -6,7 +6,6 @@ waivers are configuration notifications of the invocation.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path, PurePath
 from typing import Any
@@ -81,6 +80,8 @@ class SarifFormatter(Formatter):
             place["logicalLocations"] = [
                 {"name": cell.describe(self.lang), "fullyQualifiedName": logical, "kind": "element"}
             ]
+        import hashlib  # here, not at start-up: only SARIF output needs it
+
         fingerprint = hashlib.sha256(f"{diagnostic.code}|{location.file}|{logical}".encode()).hexdigest()
         data: dict[str, Any] = {
             "ruleId": diagnostic.code,
