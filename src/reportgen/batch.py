@@ -68,7 +68,9 @@ def available_cores() -> int:
 def worker_count(jobs: int | None, files: int) -> int:
     """How many processes to use: ``jobs`` as asked (at most one per file), or automatically."""
     if jobs is None:
-        return available_cores() if files >= AUTO_MIN_FILES else 1
+        if files < AUTO_MIN_FILES:
+            return 1
+        return max(1, min(available_cores(), files // (AUTO_MIN_FILES // 2)))
     return max(1, min(jobs, files))
 
 
