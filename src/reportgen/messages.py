@@ -106,6 +106,8 @@ def message(diagnostic: Diagnostic, lang: str = "zh") -> str:
     params["hint_en"] = _HINTS.get(hint, ("", ""))[1]
     kind = params.get("kind", "count")
     params["kind_zh"], params["kind_en"] = _KINDS.get(kind, _KINDS["count"])
+    if diagnostic.code == "S009":
+        params["expected"] = _pick(_SHAPES, params["expected"], lang)  # "text" reads 文字
     for side in ("expected", "actual"):
         value = params[side]
         if diagnostic.code == "S005" and params.get("shape") == "list":

@@ -114,7 +114,9 @@ class _Walker:
         seen: set[str] = set()
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.report_problem("S005", key_node, _path_cell(path), expected="key", actual="mapping")
+                self.report_problem(
+                    "S005", key_node, _path_cell(path), expected="key", actual=_shape(key_node)
+                )
                 continue
             key = str(key_node.value)
             where = f"{path}.{key}" if path else key
@@ -272,6 +274,8 @@ class _Walker:
         for key in TEXT_KEYS:
             if key in required and not report.texts.get(key, "").strip():
                 target = found.get(key)
+                if f"text.{key}" in self.refused or (target is not None and key not in report.texts):
+                    continue  # its tag or shape is already reported
                 self.report_problem(
                     "S008", target if target is not None else node, _path_cell(f"text.{key}"), key=key
                 )
@@ -279,6 +283,7 @@ class _Walker:
     # -- tables ----------------------------------------------------------------------------
     def read_tree(self, report: Report, table: Table, tree: KeyTree, node: yaml.Node, path: str) -> None:
         if not self.mapping(node, path):
+            _set_unusable(report, tree, self.loc(node))
             return
         assert isinstance(node, yaml.MappingNode)
         present: set[str] = set()
@@ -294,6 +299,7 @@ class _Walker:
             if key in present or (isinstance(child, Record) and child.derived):
                 continue
             self.report_problem("S002", node, _path_cell(f"{path}.{key}"), key=f"{path}.{key}")
+            _set_unusable(report, child, self.loc(node))
 
     def read_record(self, report: Report, table: Table, record: Record, node: yaml.Node) -> None:
         fields = record.fields
@@ -305,6 +311,7 @@ class _Walker:
                 self.report_problem(
                     "S005", node, record_cell, expected=f"{len(fields)}", actual=f"{written}", shape="list"
                 )
+                _set_unusable(report, record, self.loc(node))
                 return
             for fld, item in zip(fields, node.value, strict=False):
                 self.read_cell(report, table, record, fld, item)
@@ -312,6 +319,7 @@ class _Walker:
         if not isinstance(node, yaml.MappingNode):
             expected = "list-or-mapping" if record.accepts_list else "mapping"
             self.report_problem("S005", node, record_cell, expected=expected, actual=_shape(node))
+            _set_unusable(report, record, self.loc(node))
             return
         keys = tuple(f.key for f in fields)
         present: set[str] = set()
@@ -321,6 +329,7 @@ class _Walker:
         for fld in fields:
             if fld.key not in present and not fld.derived:
                 self.report_problem("S002", node, _cell(table, record, fld), key=f"{record.id}.{fld.key}")
+                report.cells[(record.id, fld.key)] = Cell(0, CellState.INVALID, self.loc(node))
 
     def read_cell(self, report: Report, table: Table, record: Record, fld: Field, node: yaml.Node) -> None:
         location = self.loc(node)
@@ -362,6 +371,19 @@ class _Walker:
         if tag == _STR:
             raise ValueProblem("V001", hint_for_text(node.value))
         raise ValueProblem("V001", "not-a-number")
+
+
+def _set_unusable(report: Report, child: KeyTree | Record, location: Location) -> None:
+    """Mark the cells under ``child`` invalid: the problem is reported, so the arithmetic skips them."""
+    if isinstance(child, dict):
+        for grandchild in child.values():
+            _set_unusable(report, grandchild, location)
+        return
+    if child.derived:
+        return  # a derived row left unread is computed from its parts
+    for fld in child.fields:
+        if not fld.derived:
+            report.cells[(child.id, fld.key)] = Cell(0, CellState.INVALID, location)
 
 
 def _cell(table: Table, record: Record, fld: Field) -> LogicalCell:

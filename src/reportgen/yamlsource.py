@@ -34,24 +34,34 @@ def _fail(
     )
 
 
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: ASCII text with a zero byte beside every character."""
+    sample = data[:200]
+    half = len(sample) // 2
+    return half > 0 and max(sample[0::2].count(0), sample[1::2].count(0)) * 2 >= half
+
+
 def decode(data: bytes, path: str) -> str:
     """The text of a YAML file, refusing anything that is not UTF-8 with a hint at its encoding."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
         raise _fail("F002", path, guess="UTF-16")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        prefix = data[: error.start]
-        line = prefix.count(b"\n") + 1
-        column = error.start - (prefix.rfind(b"\n") + 1) + 1
-        guess = ""
+        start, guess = error.start, ""
         try:
             data.decode("gb18030")
             guess = "GBK/GB18030"
+            # a GBK character may pass for UTF-8 by chance: point at the first non-ASCII byte instead
+            start = next(index for index, byte in enumerate(data) if byte >= 0x80)
         except UnicodeDecodeError:
             pass
+        prefix = data[:start]
+        line = prefix.count(b"\n") + 1
+        line_start = prefix.rfind(b"\n") + 1
+        column = len(prefix[line_start:].decode("utf-8")) + 1  # in characters, as YAML marks count
         raise _fail("F002", path, line, column, guess=guess) from None
 
 

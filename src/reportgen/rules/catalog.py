@@ -154,8 +154,8 @@ RULES: tuple[Rule, ...] = (
         E,
         "文件内容不是映射",
         "document is not a mapping",
-        "文件内容应为“键: 值”映射，实际为 {actual}",
-        "the document must be a mapping of keys, found {actual}",
+        "文件内容应为“键: 值”映射，实际为{actual_zh}",
+        "the document must be a mapping of keys, found {actual_en}",
         "Fails: a file containing only `- 1`. Passes: `year: 2021` followed by the other keys.",
     ),
     Rule(
