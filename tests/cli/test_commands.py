@@ -1,0 +1,156 @@
+"""``reportgen rules``, ``schema`` and ``init`` end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema  # type: ignore[import-untyped]
+import pytest
+import yaml
+from clihelp import invoke, run
+
+import casekit
+from reportgen.rules.catalog import RULES
+from reportgen.schema import schema_file_name
+from reportgen.spec.registry import FORMATS
+
+REPO = casekit.TESTS_DIR.parent
+SCHEMAS = REPO / "schemas"
+
+
+# -- rules -----------------------------------------------------------------------------------------
+def test_rules_lists_every_code() -> None:
+    outcome = invoke("rules")
+    assert outcome.exit_code == 0
+    listed = [line.split()[0] for line in outcome.stdout.splitlines() if line and not line.startswith(" ")]
+    assert listed == [rule.code for rule in RULES]
+    for rule in RULES:
+        assert rule.title_zh in outcome.stdout
+        assert rule.name in outcome.stdout
+
+
+def test_rules_in_english() -> None:
+    outcome = invoke("rules", "--lang", "en")
+    assert outcome.exit_code == 0
+    for rule in RULES:
+        assert rule.title_en in outcome.stdout
+
+
+# -- schema ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("key", sorted(FORMATS))
+def test_committed_schema_is_current(key: str) -> None:
+    outcome = invoke("schema", "--format", key)
+    assert outcome.exit_code == 0
+    committed = (SCHEMAS / schema_file_name(key)).read_text(encoding="utf-8")
+    assert outcome.stdout == committed, (
+        f"schemas/{schema_file_name(key)} is stale: run reportgen schema -o schemas"
+    )
+
+
+def test_schema_dir_writes_every_format(tmp_path: Path) -> None:
+    outcome = invoke("schema", "-o", tmp_path)
+    assert outcome.exit_code == 0
+    written = sorted(path.name for path in tmp_path.iterdir())
+    assert written == sorted(schema_file_name(key) for key in FORMATS)
+    for name in written:
+        assert (tmp_path / name).read_bytes() == (SCHEMAS / name).read_bytes()
+
+
+def test_schema_without_format_or_dir_is_a_usage_error() -> None:
+    outcome = invoke("schema")
+    assert outcome.exit_code == 2
+    assert "--format" in outcome.stderr
+
+
+def _schema(key: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((SCHEMAS / schema_file_name(key)).read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.parametrize(("base", "key"), [("2020", "2019"), ("2021", "2021"), ("2022", "2021")])
+def test_valid_reports_satisfy_the_schema(base: str, key: str) -> None:
+    data = yaml.safe_load(casekit.base_text(base))
+    data["date"] = str(data["date"])  # YAML reads dates as dates; the schema describes the text
+    jsonschema.validate(data, _schema(key))
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        {"agncy": "x"},  # unknown key
+        {"year": "2021"},  # quoted year
+        {"kind": "bureau"},
+    ],
+)
+def test_the_schema_flags_what_validate_flags(fragment: dict[str, Any]) -> None:
+    data = yaml.safe_load(casekit.base_text("2021"))
+    data["date"] = str(data["date"])
+    data.update(fragment)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, _schema("2021"))
+
+
+# -- init ------------------------------------------------------------------------------------------
+def _records_present(data: dict[str, Any], key: str) -> None:
+    spec = FORMATS[key]
+    for record in spec.records:
+        node: Any = data
+        for step in record.path:
+            assert isinstance(node, dict) and step in node, f"{record.id} missing from the skeleton"
+            node = node[step]
+        if isinstance(node, list):
+            assert len(node) == len(record.fields), record.id
+            assert all(value == 0 for value in node), record.id
+        else:
+            assert set(node) == {f.key for f in record.fields}, record.id
+
+
+@pytest.mark.parametrize(("year", "key"), [(2020, "2019"), (2021, "2021"), (2023, "2021")])
+def test_init_writes_a_valid_complete_skeleton(year: int, key: str, tmp_path: Path) -> None:
+    target = tmp_path / "report.yaml"
+    outcome = invoke("init", "--year", str(year), "--agency", "某市档案局", "-o", target)
+    assert outcome.exit_code == 0
+    assert outcome.stdout.strip() == str(target)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith(f"# yaml-language-server: $schema=./{schema_file_name(key)}\n")
+    data = yaml.safe_load(text)
+    assert (data["year"], str(data["format"]), data["agency"]) == (year, key, "某市档案局")
+    _records_present(data, key)
+    validated = invoke("validate", "--no-config", "--strict", target)
+    assert validated.exit_code == 0, validated.stdout
+
+
+def test_init_for_an_unsupported_year(tmp_path: Path) -> None:
+    target = tmp_path / "report.yaml"
+    outcome = invoke("init", "--year", "2015", "-o", target)
+    assert outcome.exit_code == 2
+    assert "2015" in outcome.stderr
+    for key in FORMATS:
+        assert key in outcome.stderr
+    assert not target.exists()
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "report.yaml"
+    target.write_text("year: 2021\n", encoding="utf-8")
+    outcome = invoke("init", "--year", "2021", "-o", target)
+    assert outcome.exit_code == 2
+    assert "--force" in outcome.stderr
+    assert target.read_text(encoding="utf-8") == "year: 2021\n"
+    forced = invoke("init", "--year", "2021", "-o", target, "--force")
+    assert forced.exit_code == 0
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["format"] == "2021"
+
+
+def test_init_refuses_other_file_types(tmp_path: Path) -> None:
+    outcome = invoke("init", "--year", "2021", "-o", tmp_path / "report.txt")
+    assert outcome.exit_code == 2
+    assert not (tmp_path / "report.txt").exists()
+
+
+def test_init_then_validate_in_real_processes(tmp_path: Path) -> None:
+    assert run("init", "--year", "2020", "-o", "x.yaml", cwd=tmp_path).exit_code == 0
+    assert run("validate", "--no-config", "x.yaml", cwd=tmp_path).exit_code == 0
+    assert run("init", "--year", "2020", "-o", "x.yaml", cwd=tmp_path).exit_code == 2
