@@ -7,7 +7,7 @@ walking up from the current folder. Its parser (and pydantic) is loaded only whe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Severity
@@ -62,7 +62,6 @@ class Invocation:
     options: Options
     lang: str
     config: Path | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 def has_reportgen_section(pyproject: Path) -> bool:
