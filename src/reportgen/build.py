@@ -182,7 +182,7 @@ def _check_output_dir(output_dir: Path) -> None:
 
 def render_all(report: Report, formats: tuple[str, ...], options: RenderOptions) -> dict[str, bytes]:
     """Every requested document in memory; a template error becomes a BuildError (exit 2)."""
-    from .render.templating import TemplateProblem
+    from .render.problems import TemplateProblem  # no Jinja: a DOCX-only build never loads it
 
     documents: dict[str, bytes] = {}
     for name in formats:

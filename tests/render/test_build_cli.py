@@ -159,16 +159,21 @@ def test_rebuild_replaces_outputs_and_a_failed_build_leaves_them_whole(tmp_path:
     assert _files(out) == ["2021.html", "2021.md"]
 
 
-def test_html_only_build_does_not_load_python_docx(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("formats", "loaded", "not_loaded"), [(("html", "md"), "jinja2", "docx"), (("docx",), "docx", "jinja2")]
+)
+def test_a_build_loads_only_the_libraries_its_formats_need(
+    tmp_path: Path, formats: tuple[str, ...], loaded: str, not_loaded: str
+) -> None:
     code = (
         "import sys\n"
         "from pathlib import Path\n"
         "from reportgen.build import BuildOptions, run_build\n"
         "assert 'jinja2' not in sys.modules and 'docx' not in sys.modules\n"
-        f"options = BuildOptions(Path({str(tmp_path)!r}), ('html', 'md'))\n"
+        f"options = BuildOptions(Path({str(tmp_path)!r}), {formats!r})\n"
         f"result = run_build(Path({str(EXAMPLES[0])!r}), options)\n"
-        "assert result.exit_code == 0 and len(result.written) == 2\n"
-        "assert 'jinja2' in sys.modules and 'docx' not in sys.modules\n"
+        f"assert result.exit_code == 0 and len(result.written) == {len(formats)}\n"
+        f"assert {loaded!r} in sys.modules and {not_loaded!r} not in sys.modules\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr

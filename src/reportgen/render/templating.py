@@ -28,26 +28,19 @@ from jinja2 import (
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
+from .problems import TemplateProblem
+
+__all__ = [
+    "BUILTIN_PACKAGE",
+    "BUILTIN_PREFIX",
+    "PackageTemplateLoader",
+    "TemplateProblem",
+    "TemplateSet",
+    "template_set",
+]
+
 BUILTIN_PACKAGE = "reportgen.templates"
 BUILTIN_PREFIX = "builtin"
-
-
-class TemplateProblem(Exception):
-    """A template could not be loaded, compiled or rendered; says which file and line."""
-
-    def __init__(self, template: str, line: int | None, detail: str) -> None:
-        super().__init__(template, line, detail)
-        self.template = template
-        self.line = line
-        self.detail = detail
-
-    @property
-    def place(self) -> str:
-        """``file:line`` (or just the file when the line is unknown)."""
-        return f"{self.template}:{self.line}" if self.line else self.template
-
-    def __str__(self) -> str:
-        return f"{self.place}: {self.detail}"
 
 
 class PackageTemplateLoader(BaseLoader):
