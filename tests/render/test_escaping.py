@@ -147,3 +147,10 @@ def test_build_from_yaml_escapes_in_every_format(tmp_path: Path) -> None:
 )
 def test_escape_markdown_touches_only_what_has_a_meaning(text: str, escaped: str) -> None:
     assert escape_markdown(text) == escaped
+
+
+def test_markdown_values_stay_on_their_line() -> None:
+    report = load(EXAMPLES[0])
+    report.title = "第一行\n# 第二行"
+    markdown = render_markdown(report).decode("utf-8")
+    assert markdown.startswith("# 第一行 # 第二行\n")

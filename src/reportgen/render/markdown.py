@@ -40,10 +40,14 @@ def escape_markdown(text: str) -> str:
 
 
 def _finalize(value: object) -> object:
-    """Escape every ``{{ … }}`` output unless a template marked it safe."""
+    """Escape every ``{{ … }}`` output unless a template marked it safe.
+
+    A value is one line of Markdown (a heading, a table cell): line breaks become spaces, so
+    they cannot end a heading or a table row early. Paragraph lines go through ``markdown_lines``.
+    """
     if isinstance(value, Markup):
         return str(value)
-    return escape_markdown(str(value))
+    return escape_markdown(" ".join(str(value).splitlines()))
 
 
 def markdown_lines(lines: Iterable[str]) -> Markup:
