@@ -168,9 +168,8 @@ def _blocks(table: BlockTable) -> Grid:
             cells = [GridCell(r, 0, record.labels[-1], CellRole.LABEL, colspan=table.label_span)]
             col = table.label_span
             for fld, span in zip(block.fields, spans, strict=True):
-                cells.append(
-                    GridCell(r, col, "", CellRole.VALUE, colspan=span, key=(record.id, fld.key), kind=fld.kind)
-                )
+                key = (record.id, fld.key)
+                cells.append(GridCell(r, col, "", CellRole.VALUE, colspan=span, key=key, kind=fld.kind))
                 col += span
             rows.append(tuple(cells))
     return Grid(table, width, (), tuple(rows))
