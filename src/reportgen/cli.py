@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO, cast
 import click
 
 from . import __version__, exitcodes
+from .build import DEFAULT_FORMATS, RENDERERS
 from .output import FORMATTERS
 from .spec.registry import FORMATS
 
@@ -180,9 +181,9 @@ def schema(format_key: str | None, output_dir: Path | None) -> None:
 @click.option(
     "--to",
     "formats",
-    default="docx,html",
+    default=",".join(DEFAULT_FORMATS),
     show_default=True,
-    help="Comma-separated output formats: docx, html, md.",
+    help=f"Comma-separated output formats: {', '.join(RENDERERS)}.",
 )
 @click.option("--force", is_flag=True, help="Write the documents even from invalid data.")
 @click.option(
