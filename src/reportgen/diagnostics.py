@@ -84,14 +84,23 @@ class Diagnostic:
                 return value
         return ""
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        """Order of findings in a report: by file, place, then code."""
-        return (
-            self.location.file,
-            self.location.line or 0,
-            self.location.column or 0,
-            self.code,
-        )
+    def sort_key(self) -> tuple[str, str, int, int, str]:
+        """Order of findings in a report: by file, sheet, place (line/row, column), then code."""
+        location = self.location
+        if location.sheet is not None:
+            row, column = _cell_position(location.cell or "")
+            return (location.file, location.sheet, row, column, self.code)
+        return (location.file, "", location.line or 0, location.column or 0, self.code)
+
+
+def _cell_position(reference: str) -> tuple[int, int]:
+    """(row, column) numbers of an Excel reference such as ``C12`` ((0, 0) when there is none)."""
+    letters = reference.rstrip("0123456789")
+    digits = reference[len(letters) :]
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + (ord(letter) - ord("A") + 1)
+    return (int(digits) if digits.isdigit() else 0, column)
 
 
 class InputError(Exception):

@@ -17,7 +17,7 @@ _SEVERITY = {
 _WAIVED = ("已豁免", "waived")
 
 
-def _place(item: Diagnostic | WaivedFinding) -> tuple[str, int, int, str]:
+def _place(item: Diagnostic | WaivedFinding) -> tuple[str, str, int, int, str]:
     return (item.diagnostic if isinstance(item, WaivedFinding) else item).sort_key()
 
 
