@@ -13,14 +13,18 @@ Parts = dict[CellKey, tuple[CellKey, ...]]
 
 
 def derivation(spec: FormatSpec) -> Parts:
-    """For every derived cell of ``spec``, the cells it is the sum of."""
+    """For every derived cell of ``spec``, the cells it is computed from when absent.
+
+    A cell of a derived row is the sum of the same column of the rows it adds up, even in a derived
+    column (（七）总计 / 总计 adds up the rows' 总计 cells), exactly as ``model.resolve`` computes it.
+    """
     parts: Parts = {}
     for record in spec.records:
         for fld in record.fields:
-            if fld.derived:
-                parts[(record.id, fld.key)] = tuple((record.id, key) for key in fld.sum_of)
-            elif record.derived:
+            if record.derived:
                 parts[(record.id, fld.key)] = tuple((source, fld.key) for source in record.sum_of)
+            elif fld.derived:
+                parts[(record.id, fld.key)] = tuple((record.id, key) for key in fld.sum_of)
     return parts
 
 
