@@ -6,9 +6,10 @@ are; last year's report is read inside the worker that needs it.
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,14 +79,30 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
 
 
-def check_all(tasks: Sequence[Task], jobs: int) -> Iterator[FileResult]:
-    """The result of every task, in task order, computed by ``jobs`` processes."""
+WINDOW = 1024
+"""Tasks handed to the pool at a time: two windows are in flight, so memory stays flat."""
+
+
+def check_all(tasks: Iterable[Task], count: int, jobs: int) -> Iterator[FileResult]:
+    """The result of each of the ``count`` tasks, in task order, computed by ``jobs`` processes.
+
+    The pool gets the tasks a window at a time, the next window while the results of the current
+    one are read, so the workers never wait and no more than two windows are held.
+    """
     if jobs <= 1:
         for task in tasks:
             yield check_task(task)
         return
     import multiprocessing  # only when several processes are wanted: it is slow to import
 
-    chunk = max(1, min(32, len(tasks) // (jobs * 8)))
+    chunk = max(1, min(32, count // (jobs * 8)))
+    stream = iter(tasks)
     with multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupt) as pool:
-        yield from pool.imap(check_task, tasks, chunksize=chunk)
+        current: Iterator[FileResult] | None = None
+        while window := list(itertools.islice(stream, WINDOW)):
+            following = pool.imap(check_task, window, chunksize=chunk)
+            if current is not None:
+                yield from current
+            current = following
+        if current is not None:
+            yield from current

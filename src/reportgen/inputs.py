@@ -1,4 +1,8 @@
-"""Turning command-line arguments (files, directories, glob patterns) into the files to check."""
+"""Turning command-line arguments (files, directories, glob patterns) into the files to check.
+
+A province sends tens of thousands of files, so each is kept as two short strings, never as a
+path object, and folders are walked in order without collecting and sorting every name first.
+"""
 
 from __future__ import annotations
 
@@ -18,13 +22,23 @@ _MAGIC = frozenset("*?[")
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
-    """A file to check, and its name relative to the directory or pattern it came from.
+    """A file to check: the folder it was found in (as given) and its name below that folder.
 
-    ``relative`` pairs the file with last year's file of the same name under ``--previous DIR``.
+    The name below the folder pairs the file with last year's file under ``--previous DIR``.
     """
 
-    path: Path
-    relative: PurePath
+    base: str  # "" for a file named directly
+    name: str  # with "/" between folders
+
+    @property
+    def path(self) -> Path:
+        """The file's path, as it is shown in reports."""
+        return Path(self.base, self.name)
+
+    @property
+    def relative(self) -> PurePath:
+        """The file's name below its folder."""
+        return PurePath(self.name)
 
 
 class NoFilesError(ValueError):
@@ -40,44 +54,53 @@ def is_report_file(name: str) -> bool:
     return name.lower().endswith(REPORT_SUFFIXES) and not name.startswith((".", "~$"))
 
 
-def _walk(directory: Path) -> Iterator[PurePath]:
-    """Report files under ``directory``, relative to it, in a stable order; hidden folders skipped."""
-    found: list[tuple[str, ...]] = []
-    for root, folders, files in os.walk(directory):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        base = PurePath(root).relative_to(directory).parts
-        found.extend((*base, name) for name in files if is_report_file(name))
-    for parts in sorted(found):
-        yield PurePath(*parts)
+def _walk(directory: str, prefix: str = "") -> Iterator[str]:
+    """Report files under ``directory`` (names relative to it), in name order at every level.
+
+    Entries are sorted folder by folder, which orders the whole tree as sorting every relative
+    path by its parts would. Hidden folders are skipped; symbolic links to folders are not followed.
+    """
+    try:
+        with os.scandir(directory) as scan:
+            entries = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in scan)
+    except OSError:
+        return
+    for name, is_dir in entries:
+        if is_dir:
+            if not name.startswith("."):
+                yield from _walk(os.path.join(directory, name), f"{prefix}{name}/")
+        elif is_report_file(name):
+            yield f"{prefix}{name}"
 
 
-def _pattern_base(pattern: str) -> Path:
+def _pattern_base(pattern: str) -> str:
     """The leading folders of a glob pattern that hold no wildcard."""
     parts: list[str] = []
     for part in PurePath(pattern).parts[:-1]:
         if _MAGIC.intersection(part):
             break
         parts.append(part)
-    return Path(*parts) if parts else Path()
+    return str(PurePath(*parts)) if parts else ""
 
 
-def _expand(argument: str) -> list[InputFile]:
-    path = Path(argument)
-    if path.is_dir():
-        return [InputFile(path / relative, relative) for relative in _walk(path)]
-    if path.exists() or not _MAGIC.intersection(argument):
-        return [InputFile(path, PurePath(path.name))]  # a missing file is reported as F001 later
-    base = _pattern_base(argument)
-    files: list[InputFile] = []
-    for match in sorted(glob.glob(argument, recursive=True)):
-        found = Path(match)
-        if found.is_dir():
-            files.extend(
-                InputFile(found / relative, found.relative_to(base) / relative) for relative in _walk(found)
-            )
-        elif is_report_file(found.name):
-            files.append(InputFile(found, found.relative_to(base)))
-    return files
+def _expand(argument: str) -> Iterator[InputFile]:
+    if os.path.isdir(argument):
+        yield from (InputFile(argument, name) for name in _walk(argument))
+    elif os.path.exists(argument) or not _MAGIC.intersection(argument):
+        folder, name = os.path.split(argument)  # a missing file is reported as F001 when read
+        yield InputFile(folder, name)
+    else:
+        base = _pattern_base(argument)
+        for match in sorted(glob.glob(argument, recursive=True)):
+            below = PurePath(os.path.relpath(match, base or ".")).as_posix()
+            if os.path.isdir(match):
+                yield from (InputFile(base, f"{below}/{name}") for name in _walk(match))
+            elif is_report_file(os.path.basename(match)):
+                yield InputFile(base, below)
+
+
+def _key(item: InputFile) -> str:
+    return os.path.normcase(os.path.abspath(os.path.join(item.base, item.name)))
 
 
 def collect_inputs(arguments: Iterable[str]) -> list[InputFile]:
@@ -87,17 +110,21 @@ def collect_inputs(arguments: Iterable[str]) -> list[InputFile]:
     pattern (``**`` allowed) the report files it matches; any other argument is taken as a file.
     Raises :class:`NoFilesError` for a directory or pattern without any report file.
     """
-    seen: set[str] = set()
+    arguments = list(arguments)
     files: list[InputFile] = []
+    seen: set[str] = set()
     for argument in arguments:
-        expanded = _expand(argument)
-        if not expanded:
-            raise NoFilesError(argument)
-        for item in expanded:
-            key = os.path.normcase(os.path.abspath(item.path))
-            if key not in seen:
+        found = 0
+        for item in _expand(argument):
+            found += 1
+            if len(arguments) > 1:  # one folder or pattern never names a file twice
+                key = _key(item)
+                if key in seen:
+                    continue
                 seen.add(key)
-                files.append(item)
+            files.append(item)
+        if not found:
+            raise NoFilesError(argument)
     return files
 
 
@@ -106,7 +133,7 @@ def previous_for(item: InputFile, directory: Path) -> Path | None:
 
     The stem match lets a unit that sent a workbook last year send YAML this year (or the reverse).
     """
-    same = directory / item.relative
+    same = directory / item.name
     if same.is_file():
         return same
     for suffix in REPORT_SUFFIXES:

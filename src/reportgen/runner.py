@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from .batch import Task, check_all, worker_count
@@ -23,13 +23,13 @@ SPOOL_BYTES = 8 * 1024 * 1024
 """Deferred output kept in memory up to this size, then on disk."""
 
 
-def plan(inputs: list[InputFile], options: Options, previous_readable: bool = True) -> list[Task]:
-    """The tasks of a run: each file with its previous-year file, if any."""
+def plan(inputs: list[InputFile], options: Options, previous_readable: bool = True) -> Iterator[Task]:
+    """The tasks of a run, made as they are needed: each file with its previous-year file, if any."""
     previous = options.previous
     if previous is not None and previous.is_dir():
-        return [Task(item.path, previous_for(item, previous), paired=True) for item in inputs]
+        return (Task(item.path, previous_for(item, previous), paired=True) for item in inputs)
     shared = previous if previous_readable else None
-    return [Task(item.path, shared) for item in inputs]
+    return (Task(item.path, shared) for item in inputs)
 
 
 def _previous_result(options: Options) -> FileResult | None:
@@ -58,7 +58,8 @@ def run_validation(
         body: TextIO = spool if deferred else out  # type: ignore[assignment]
         if not deferred:
             out.write(formatter.head(summary))
-        for result in check_all(tasks, worker_count(options.jobs, len(tasks))):
+        count = len(inputs)
+        for result in check_all(tasks, count, worker_count(options.jobs, count)):
             result.diagnostics = options.policy.apply(result.diagnostics)
             book.apply(result)
             summary.add(result)

@@ -98,3 +98,12 @@ def test_automatic_jobs() -> None:
     assert worker_count(None, AUTO_MIN_FILES) >= 1
     assert worker_count(4, 2) == 2
     assert worker_count(1, 1000) == 1
+
+
+def test_pool_windows_keep_the_order(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportgen import batch
+
+    monkeypatch.setattr(batch, "WINDOW", 7)  # 40 files: six windows, the last one short
+    _mixed_folder(Path("many"), 8)
+    common = ("validate", "many", "--format", "json", "--no-config")
+    assert run(*common, "--jobs", "2").stdout == run(*common, "--jobs", "1").stdout
