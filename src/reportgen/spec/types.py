@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 
 class ValueKind(StrEnum):
@@ -57,12 +58,18 @@ class Record:
         """Whether the whole row can be computed from other rows."""
         return bool(self.sum_of)
 
+    @cached_property
+    def field_keys(self) -> tuple[str, ...]:
+        """The field keys in printed order."""
+        return tuple(f.key for f in self.fields)
+
+    @cached_property
+    def _by_key(self) -> dict[str, Field]:
+        return {f.key: f for f in self.fields}
+
     def field(self, key: str) -> Field:
         """The field with this key."""
-        for candidate in self.fields:
-            if candidate.key == key:
-                return candidate
-        raise KeyError(key)
+        return self._by_key[key]
 
 
 @dataclass(frozen=True)
@@ -212,26 +219,24 @@ class FormatSpec:
     carries: tuple[Carry, ...] = ()
     heading_variants: dict[str, str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def tables(self) -> tuple[Table, ...]:
         """The tables of this format in printed order."""
         return tuple(section.table for section in self.sections if section.table is not None)
 
-    @property
+    @cached_property
     def records(self) -> tuple[Record, ...]:
         """Every record of every table, in printed order."""
         return tuple(record for table in self.tables for record in table.records)
 
+    @cached_property
+    def _records_by_id(self) -> dict[str, tuple[Record, Table]]:
+        return {record.id: (record, table) for table in self.tables for record in table.records}
+
     def record(self, record_id: str) -> Record:
         """The record with this dotted id."""
-        for candidate in self.records:
-            if candidate.id == record_id:
-                return candidate
-        raise KeyError(record_id)
+        return self._records_by_id[record_id][0]
 
     def table_of(self, record_id: str) -> Table:
         """The table a record belongs to."""
-        for table in self.tables:
-            if any(record.id == record_id for record in table.records):
-                return table
-        raise KeyError(record_id)
+        return self._records_by_id[record_id][1]
