@@ -82,34 +82,42 @@ class Report:
         return resolve(self.spec, self.cells)
 
 
+ResolvePlan = tuple[tuple[CellKey, tuple[CellKey, ...] | None], ...]
+"""Every cell of a format in an order it can be resolved in, and what it is computed from when absent."""
+
+_PLANS: dict[int, tuple[FormatSpec, ResolvePlan]] = {}
+
+
+def _resolve_plan(spec: FormatSpec) -> ResolvePlan:
+    cached = _PLANS.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1]
+    steps: list[tuple[CellKey, tuple[CellKey, ...] | None]] = []
+    for record in spec.records:  # plain rows first: a total adds up its own row
+        if not record.derived:
+            for fld in record.fields:
+                parts = tuple((record.id, part) for part in fld.sum_of) if fld.derived else None
+                steps.append(((record.id, fld.key), parts))
+    for record in spec.records:  # then derived rows: every column adds up the rows' cells
+        if record.derived:
+            for fld in record.fields:
+                steps.append(((record.id, fld.key), tuple((part, fld.key) for part in record.sum_of)))
+    plan = tuple(steps)
+    _PLANS[id(spec)] = (spec, plan)
+    return plan
+
+
 def resolve(spec: FormatSpec, cells: dict[CellKey, Cell]) -> dict[CellKey, Number]:
     """Values of every cell of ``spec``: written values, derived totals computed where absent."""
     values: dict[CellKey, Number] = {}
-    for record in spec.records:
-        if record.derived:
-            continue
-        _resolve_record(record, cells, values)
-    for record in spec.records:
-        if not record.derived:
-            continue
-        for fld in record.fields:
-            key = (record.id, fld.key)
-            cell = cells.get(key, ABSENT)
-            if cell.state is CellState.ABSENT:
-                values[key] = _sum(values[(part, fld.key)] for part in record.sum_of)
-            else:
-                values[key] = cell.value
-    return values
-
-
-def _resolve_record(record: Record, cells: dict[CellKey, Cell], values: dict[CellKey, Number]) -> None:
-    for fld in record.fields:
-        key = (record.id, fld.key)
+    absent = CellState.ABSENT
+    for key, parts in _resolve_plan(spec):
         cell = cells.get(key, ABSENT)
-        if cell.state is CellState.ABSENT and fld.derived:
-            values[key] = _sum(values[(record.id, part)] for part in fld.sum_of)
+        if cell.state is absent and parts is not None:
+            values[key] = _sum(values[part] for part in parts)
         else:
             values[key] = cell.value
+    return values
 
 
 def _sum(numbers: object) -> Number:
