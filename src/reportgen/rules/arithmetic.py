@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic, Location, LogicalCell, Severity
 from ..model import CellKey, CellState, Report, logical_cell
-from ..spec.types import FormatSpec, Record
+from ..spec.types import FormatSpec
 from ..values import Number, format_number
 
 Parts = dict[CellKey, tuple[CellKey, ...]]
@@ -37,30 +37,80 @@ def _parts(spec: FormatSpec) -> Parts:
     return _PARTS_CACHE[spec.key]
 
 
-def check_arithmetic(report: Report, values: dict[CellKey, Number]) -> list[Diagnostic]:
-    """T001, T302, T303, T401, T301 and T201 findings for one report."""
-    found: list[Diagnostic] = []
-    spec = report.spec
+TotalCheck = tuple[CellKey, tuple[CellKey, ...], str]
+"""A written total: the cell, the cells it must add up, the rule code."""
+BalanceCheck = tuple[str, tuple[CellKey, ...], tuple[CellKey, ...]]
+"""One column of a balance identity: the rule code, the left-hand and the right-hand cells."""
+TableChecks = tuple[tuple[TotalCheck, ...], tuple[BalanceCheck, ...]]
+
+_CHECKS: dict[int, tuple[FormatSpec, tuple[TableChecks, ...]]] = {}
+
+
+def _table_checks(spec: FormatSpec) -> tuple[TableChecks, ...]:
+    """Per table, in printed order: the total checks, then the balance checks (built once per spec)."""
+    cached = _CHECKS.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1]
+    checks: list[TableChecks] = []
     for table in spec.tables:
+        totals: list[TotalCheck] = []
         for record in table.records:
             for fld in record.fields:
                 if fld.derived:
                     parts = tuple((record.id, key) for key in fld.sum_of)
-                    _check_total(report, values, record, fld.key, parts, fld.sum_code, found)
+                    totals.append(((record.id, fld.key), parts, fld.sum_code))
                 if record.derived and not fld.derived:
                     parts = tuple((source, fld.key) for source in record.sum_of)
-                    _check_total(report, values, record, fld.key, parts, record.sum_code, found)
-        for balance in getattr(table, "balances", ()):
-            for fld in spec.record(balance.lhs[0]).fields:
-                left = _total(values[(rid, fld.key)] for rid in balance.lhs)
-                right = _total(values[(rid, fld.key)] for rid in balance.rhs)
-                if left == right:
-                    continue
-                cells = [(rid, fld.key) for rid in (*balance.rhs, *balance.lhs)]
-                if _any_invalid(report, cells):
-                    continue
-                anchor = next((c for c in cells if report.cell(*c).state is not CellState.ABSENT), cells[0])
-                found.append(_diagnostic(report, balance.code, Severity.ERROR, anchor, left, right, cells))
+                    totals.append(((record.id, fld.key), parts, record.sum_code))
+        balances: list[BalanceCheck] = [
+            (
+                balance.code,
+                tuple((rid, fld.key) for rid in balance.lhs),
+                tuple((rid, fld.key) for rid in balance.rhs),
+            )
+            for balance in getattr(table, "balances", ())
+            for fld in spec.record(balance.lhs[0]).fields
+        ]
+        checks.append((tuple(totals), tuple(balances)))
+    result = tuple(checks)
+    _CHECKS[id(spec)] = (spec, result)
+    return result
+
+
+def check_arithmetic(report: Report, values: dict[CellKey, Number]) -> list[Diagnostic]:
+    """T001, T302, T303, T401, T301 and T201 findings for one report."""
+    found: list[Diagnostic] = []
+    spec = report.spec
+    cells = report.cells
+    # Without any invalid cell, no check has to be skipped for one (the usual case, checked once).
+    invalid = any(cell.state is CellState.INVALID for cell in cells.values())
+    for totals, balances in _table_checks(spec):
+        for key, parts, code in totals:
+            cell = cells.get(key)
+            if cell is None or cell.state is CellState.ABSENT or cell.state is CellState.INVALID:
+                continue
+            if invalid and _any_invalid(report, parts):
+                continue
+            expected = _total(values[part] for part in parts)
+            if cell.state is CellState.BLANK:
+                if expected != 0:
+                    found.append(
+                        _diagnostic(report, "T001", Severity.ERROR, key, expected, None, list(parts))
+                    )
+            elif cell.value != expected:
+                found.append(
+                    _diagnostic(report, code, Severity.ERROR, key, expected, cell.value, list(parts))
+                )
+        for code, lhs, rhs in balances:
+            left = _total(values[key] for key in lhs)
+            right = _total(values[key] for key in rhs)
+            if left == right:
+                continue
+            involved = [*rhs, *lhs]
+            if invalid and _any_invalid(report, involved):
+                continue
+            anchor = next((c for c in involved if report.cell(*c).state is not CellState.ABSENT), involved[0])
+            found.append(_diagnostic(report, code, Severity.ERROR, anchor, left, right, involved))
     for check in spec.at_least:
         greater, lesser = (check.record, check.greater), (check.record, check.lesser)
         if values[greater] < values[lesser]:
@@ -70,35 +120,6 @@ def check_arithmetic(report: Report, values: dict[CellKey, Number]) -> list[Diag
                 )
             )
     return found
-
-
-def _check_total(
-    report: Report,
-    values: dict[CellKey, Number],
-    record: Record,
-    field_key: str,
-    parts: tuple[CellKey, ...],
-    code: str,
-    found: list[Diagnostic],
-) -> None:
-    cell = report.cell(record.id, field_key)
-    if cell.state in (CellState.ABSENT, CellState.INVALID) or _any_invalid(report, parts):
-        return
-    expected = _total(values[part] for part in parts)
-    if cell.state is CellState.BLANK:
-        if expected != 0:
-            found.append(
-                _diagnostic(
-                    report, "T001", Severity.ERROR, (record.id, field_key), expected, None, list(parts)
-                )
-            )
-        return
-    if cell.value != expected:
-        found.append(
-            _diagnostic(
-                report, code, Severity.ERROR, (record.id, field_key), expected, cell.value, list(parts)
-            )
-        )
 
 
 def _diagnostic(
