@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
@@ -119,19 +119,21 @@ class _Walker:
                 )
                 continue
             key = str(key_node.value)
-            where = f"{path}.{key}" if path else key
-            if key in seen:
-                self.report_problem("S004", key_node, _path_cell(where), key=key)
+            if key in seen or key not in allowed or value_node.tag not in _ALLOWED_TAGS:
+                where = f"{path}.{key}" if path else key
+                if key in seen:
+                    self.report_problem("S004", key_node, _path_cell(where), key=key)
+                    continue
+                seen.add(key)
+                if key not in allowed:
+                    close = difflib.get_close_matches(key, allowed, n=1)
+                    self.report_problem(
+                        "S003", key_node, _path_cell(where), key=key, suggestion=close[0] if close else ""
+                    )
+                else:
+                    self.tag_ok(value_node, where)  # reports the refused tag
                 continue
             seen.add(key)
-            if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
-                self.report_problem(
-                    "S003", key_node, _path_cell(where), key=key, suggestion=close[0] if close else ""
-                )
-                continue
-            if not self.tag_ok(value_node, where):
-                continue
             yield key, key_node, value_node
 
     def mapping(self, node: yaml.Node, path: str, cell: LogicalCell | None = None) -> bool:
@@ -303,33 +305,57 @@ class _Walker:
 
     def read_record(self, report: Report, table: Table, record: Record, node: yaml.Node) -> None:
         fields = record.fields
-        record_cell = LogicalCell(table.number, record.id, None, record.labels, record.labels_en)
         if isinstance(node, yaml.SequenceNode) and record.accepts_list:
             written = len(node.value)
-            plain = len([f for f in fields if not f.derived])
-            if written not in (len(fields), plain):
+            if written != len(fields) and written != len([f for f in fields if not f.derived]):
                 self.report_problem(
-                    "S005", node, record_cell, expected=f"{len(fields)}", actual=f"{written}", shape="list"
+                    "S005",
+                    node,
+                    _record_cell(table, record),
+                    expected=f"{len(fields)}",
+                    actual=f"{written}",
+                    shape="list",
                 )
                 _set_unusable(report, record, self.loc(node))
                 return
-            for fld, item in zip(fields, node.value, strict=False):
-                self.read_cell(report, table, record, fld, item)
+            self.read_cells(report, table, record, zip(fields, node.value, strict=False))
             return
         if not isinstance(node, yaml.MappingNode):
             expected = "list-or-mapping" if record.accepts_list else "mapping"
-            self.report_problem("S005", node, record_cell, expected=expected, actual=_shape(node))
+            self.report_problem(
+                "S005", node, _record_cell(table, record), expected=expected, actual=_shape(node)
+            )
             _set_unusable(report, record, self.loc(node))
             return
-        keys = tuple(f.key for f in fields)
         present: set[str] = set()
-        for key, _, item in self.entries(node, record.id, keys):
-            present.add(key)
-            self.read_cell(report, table, record, record.field(key), item)
+        self.read_cells(report, table, record, self.record_entries(node, record, present))
         for fld in fields:
             if fld.key not in present and not fld.derived:
                 self.report_problem("S002", node, _cell(table, record, fld), key=f"{record.id}.{fld.key}")
                 report.cells[(record.id, fld.key)] = Cell(0, CellState.INVALID, self.loc(node))
+
+    def record_entries(
+        self, node: yaml.MappingNode, record: Record, present: set[str]
+    ) -> Iterator[tuple[Field, yaml.Node]]:
+        """Yield (field, value node) of a record written as a mapping, noting the keys present."""
+        for key, _, item in self.entries(node, record.id, record.field_keys):
+            present.add(key)
+            yield record.field(key), item
+
+    def read_cells(
+        self, report: Report, table: Table, record: Record, items: Iterable[tuple[Field, yaml.Node]]
+    ) -> None:
+        """Read the cells of a record; plain counts, the usual case, take the short way."""
+        source, cells, record_id, given = self.source, report.cells, record.id, CellState.GIVEN
+        for fld, node in items:
+            if node.tag == _INT and isinstance(node, yaml.ScalarNode):
+                text = node.value  # the usual case, a plain count: ASCII digits without a leading zero
+                if text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
+                    mark = node.start_mark
+                    location = Location(source, mark.line + 1, mark.column + 1)
+                    cells[(record_id, fld.key)] = Cell(int(text), given, location)
+                    continue
+            self.read_cell(report, table, record, fld, node)
 
     def read_cell(self, report: Report, table: Table, record: Record, fld: Field, node: yaml.Node) -> None:
         location = self.loc(node)
@@ -384,6 +410,10 @@ def _set_unusable(report: Report, child: KeyTree | Record, location: Location) -
     for fld in child.fields:
         if not fld.derived:
             report.cells[(child.id, fld.key)] = Cell(0, CellState.INVALID, location)
+
+
+def _record_cell(table: Table, record: Record) -> LogicalCell:
+    return LogicalCell(table.number, record.id, None, record.labels, record.labels_en)
 
 
 def _cell(table: Table, record: Record, fld: Field) -> LogicalCell:
