@@ -91,7 +91,7 @@ def check_arithmetic(report: Report, values: dict[CellKey, Number]) -> list[Diag
                 continue
             if invalid and _any_invalid(report, parts):
                 continue
-            expected = _total(values[part] for part in parts)
+            expected = _total(map(values.__getitem__, parts))
             if cell.state is CellState.BLANK:
                 if expected != 0:
                     found.append(
@@ -102,8 +102,8 @@ def check_arithmetic(report: Report, values: dict[CellKey, Number]) -> list[Diag
                     _diagnostic(report, code, Severity.ERROR, key, expected, cell.value, list(parts))
                 )
         for code, lhs, rhs in balances:
-            left = _total(values[key] for key in lhs)
-            right = _total(values[key] for key in rhs)
+            left = _total(map(values.__getitem__, lhs))
+            right = _total(map(values.__getitem__, rhs))
             if left == right:
                 continue
             involved = [*rhs, *lhs]
@@ -173,7 +173,4 @@ def _logical(spec: FormatSpec, key: CellKey) -> LogicalCell:
 
 
 def _total(numbers: Iterable[Number]) -> Number:
-    total: Number = 0
-    for number in numbers:
-        total = total + number
-    return total
+    return sum(numbers, 0)
