@@ -29,7 +29,15 @@ from reportgen.validate import FileResult, validate_file
 from reportgen.values import Number, hint_for_text
 from reportgen.yamlreader import KeyTree, key_tree
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# No example database (it would be written into the checkout); a failure prints the blob that
+# reproduces it with @reproduce_failure.
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    database=None,
+    print_blob=True,
+)
 
 # Record styles: how a record is written.
 LIST, LIST_PLAIN = "list", "list-plain"  # flow list in printed column order (plain: without totals)
