@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .types import (
     Balance,
+    Block,
     Carry,
     CarryTerm,
     Field,
@@ -308,3 +309,20 @@ CARRIED_OVER: tuple[Carry, ...] = tuple(
     for field in APPLICATION_FIELDS
 )
 """This year's 二、上年结转 equals last year's 四、结转下年度继续办理, column by column."""
+
+
+ACTIVE_DISCLOSURE_KEY = "active_disclosure"
+_ITEM_NUMBERS = {"一": "1", "五": "5", "六": "6", "八": "8", "九": "9"}
+
+
+def article20_block(item: str, fields: tuple[Field, ...], rows: tuple[tuple[str, str, str], ...]) -> Block:
+    """A block of table 二 for 第二十条第（item）项 with ``rows`` of (key, label, English label)."""
+    caption = f"第二十条第（{item}）项"
+    caption_en = f"Art. 20 item ({_ITEM_NUMBERS[item]})"
+    return Block(
+        caption,
+        tuple(
+            Record(f"{ACTIVE_DISCLOSURE_KEY}.{key}", (caption, label), (caption_en, label_en), fields)
+            for key, label, label_en in rows
+        ),
+    )

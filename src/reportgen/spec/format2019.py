@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from .common import CARRIED_OVER, HEADING_VARIANTS, applications_table, review_litigation_table, sections
+from .common import (
+    ACTIVE_DISCLOSURE_KEY,
+    CARRIED_OVER,
+    HEADING_VARIANTS,
+    applications_table,
+    article20_block,
+    review_litigation_table,
+    sections,
+)
 from .types import (
     AtLeast,
-    Block,
     BlockTable,
     Carry,
     CarryTerm,
     Field,
     FormatSpec,
-    Record,
     ValueKind,
 )
 
-_BASE = "active_disclosure"
+_BASE = ACTIVE_DISCLOSURE_KEY
 
 _PUBLISHED = (
     Field("made", "本年新制作数量", "made this year"),
@@ -34,16 +40,6 @@ _PROCUREMENT = (
 )
 
 
-def _block(caption: str, fields: tuple[Field, ...], rows: tuple[tuple[str, str, str], ...]) -> Block:
-    return Block(
-        caption,
-        tuple(
-            Record(f"{_BASE}.{key}", (caption, label), (f"Art. 20 {caption[-4:]}", label_en), fields)
-            for key, label, label_en in rows
-        ),
-    )
-
-
 ACTIVE_DISCLOSURE = BlockTable(
     key=_BASE,
     number="二",
@@ -53,33 +49,33 @@ ACTIVE_DISCLOSURE = BlockTable(
     grid_columns=5,
     label_span=2,
     blocks=(
-        _block(
-            "第二十条第（一）项",
+        article20_block(
+            "一",
             _PUBLISHED,
             (
                 ("regulations", "规章", "rules"),
                 ("normative_documents", "规范性文件", "normative documents"),
             ),
         ),
-        _block(
-            "第二十条第（五）项",
+        article20_block(
+            "五",
             _ITEMS,
             (
                 ("licensing", "行政许可", "administrative licensing"),
                 ("other_services", "其他对外管理服务事项", "other public services"),
             ),
         ),
-        _block(
-            "第二十条第（六）项",
+        article20_block(
+            "六",
             _ITEMS,
             (
                 ("penalty", "行政处罚", "administrative penalties"),
                 ("coercion", "行政强制", "administrative coercion"),
             ),
         ),
-        _block("第二十条第（八）项", _FEES, (("fees", "行政事业性收费", "administrative fees"),)),
-        _block(
-            "第二十条第（九）项",
+        article20_block("八", _FEES, (("fees", "行政事业性收费", "administrative fees"),)),
+        article20_block(
+            "九",
             _PROCUREMENT,
             (("procurement", "政府集中采购", "government procurement"),),
         ),

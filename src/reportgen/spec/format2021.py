@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from .common import (
+    ACTIVE_DISCLOSURE_KEY,
     CARRIED_OVER,
     HEADING_VARIANTS,
     applications_table,
+    article20_block,
     review_litigation_table,
     sections,
 )
-from .types import Block, BlockTable, Carry, CarryTerm, Field, FormatSpec, Record, ValueKind
+from .types import BlockTable, Carry, CarryTerm, Field, FormatSpec, ValueKind
 
-_BASE = "active_disclosure"
+_BASE = ACTIVE_DISCLOSURE_KEY
 
 _DOCUMENTS = (
     Field("issued", "本年制发件数", "issued this year"),
@@ -20,16 +22,6 @@ _DOCUMENTS = (
 )
 _DECISIONS = (Field("decisions", "本年处理决定数量", "decisions this year"),)
 _FEES = (Field("amount", "本年收费金额（单位：万元）", "fees charged (10k yuan)", ValueKind.AMOUNT),)
-
-
-def _block(caption: str, fields: tuple[Field, ...], rows: tuple[tuple[str, str, str], ...]) -> Block:
-    return Block(
-        caption,
-        tuple(
-            Record(f"{_BASE}.{key}", (caption, label), (f"Art. 20 {caption[-4:]}", label_en), fields)
-            for key, label, label_en in rows
-        ),
-    )
 
 
 ACTIVE_DISCLOSURE = BlockTable(
@@ -41,24 +33,24 @@ ACTIVE_DISCLOSURE = BlockTable(
     grid_columns=4,
     label_span=1,
     blocks=(
-        _block(
-            "第二十条第（一）项",
+        article20_block(
+            "一",
             _DOCUMENTS,
             (
                 ("regulations", "规章", "rules"),
                 ("normative_documents", "行政规范性文件", "normative documents"),
             ),
         ),
-        _block("第二十条第（五）项", _DECISIONS, (("licensing", "行政许可", "administrative licensing"),)),
-        _block(
-            "第二十条第（六）项",
+        article20_block("五", _DECISIONS, (("licensing", "行政许可", "administrative licensing"),)),
+        article20_block(
+            "六",
             _DECISIONS,
             (
                 ("penalty", "行政处罚", "administrative penalties"),
                 ("coercion", "行政强制", "administrative coercion"),
             ),
         ),
-        _block("第二十条第（八）项", _FEES, (("fees", "行政事业性收费", "administrative fees"),)),
+        article20_block("八", _FEES, (("fees", "行政事业性收费", "administrative fees"),)),
     ),
 )
 
