@@ -76,6 +76,7 @@ def all_runs(document: Any) -> Iterator[Any]:
     yield from document.element.body.iter(qn("w:r"))
     for section in document.sections:
         yield from section.footer._element.iter(qn("w:r"))
+        yield from section.even_page_footer._element.iter(qn("w:r"))
 
 
 def east_asia(run: Any) -> str | None:
@@ -85,7 +86,8 @@ def east_asia(run: Any) -> str | None:
 
 def alignment(paragraph: Any) -> Any:
     """The paragraph's alignment, set directly or by its style."""
-    return paragraph.alignment or paragraph.style.paragraph_format.alignment
+    direct = paragraph.alignment
+    return direct if direct is not None else paragraph.style.paragraph_format.alignment
 
 
 # --- page -----------------------------------------------------------------------------------
@@ -106,6 +108,21 @@ def test_page_is_a4_with_official_margins(example: tuple[Report, Any]) -> None:
         assert getattr(section, name).mm == pytest.approx(mm, abs=0.05), name
     footer = section.footer._element
     assert any("PAGE" in (text.text or "") for text in footer.iter(qn("w:instrText")))
+
+
+def test_page_numbers_odd_right_even_left_one_character_in(example: tuple[Report, Any]) -> None:
+    _, document = example
+    section = document.sections[0]
+    assert document.settings.odd_and_even_pages_header_footer
+    odd, even = section.footer.paragraphs[0], section.even_page_footer.paragraphs[0]
+    assert odd.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert even.alignment == WD_ALIGN_PARAGRAPH.LEFT  # LEFT is 0: compare directly
+    assert odd.paragraph_format.right_indent.pt == pytest.approx(14)
+    assert even.paragraph_format.left_indent.pt == pytest.approx(14)
+    for paragraph in (odd, even):
+        assert paragraph.text.startswith("— ") and paragraph.text.endswith(" —")
+        instructions = paragraph._p.iter(qn("w:instrText"))
+        assert any("PAGE" in (text.text or "") for text in instructions)
 
 
 # --- tables: structure ----------------------------------------------------------------------

@@ -44,7 +44,7 @@ def set_up(document: Document) -> None:
     _page(section)
     _defaults(document)
     _styles(document)
-    _page_numbers(section)
+    _page_numbers(document, section)
 
 
 def _page(section: Section) -> None:
@@ -140,14 +140,25 @@ def set_first_line_indent(element: Any, chars: int, size: Length) -> None:
     ind.set(qn("w:firstLineChars"), str(chars * 100))
 
 
-def _page_numbers(section: Section) -> None:
-    paragraph = section.footer.paragraphs[0]
-    paragraph.style = PAGE_NUMBER_STYLE
-    paragraph.add_run("— ")
-    _field(paragraph, "PAGE")
-    paragraph.add_run(" —")
-    for run in paragraph.runs:
-        fonts.apply_face(run.font, fonts.TABLE, fonts.SIZE_4, latin=fonts.TABLE.name)
+def _page_numbers(document: Document, section: Section) -> None:
+    """GB/T 9704 7.5: odd page numbers on the right, even ones on the left, each one character in."""
+    document.settings.odd_and_even_pages_header_footer = True
+    for footer, align in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
+        paragraph = footer.paragraphs[0]
+        paragraph.style = PAGE_NUMBER_STYLE
+        paragraph.alignment = align
+        if align is WD_ALIGN_PARAGRAPH.RIGHT:
+            paragraph.paragraph_format.right_indent = fonts.SIZE_4
+        else:
+            paragraph.paragraph_format.left_indent = fonts.SIZE_4
+        paragraph.add_run("— ")
+        _field(paragraph, "PAGE")
+        paragraph.add_run(" —")
+        for run in paragraph.runs:
+            fonts.apply_face(run.font, fonts.TABLE, fonts.SIZE_4, latin=fonts.TABLE.name)
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:
