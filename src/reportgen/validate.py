@@ -86,10 +86,20 @@ def validate_file(path: Path, previous: Report | None = None) -> FileResult:
     read = read_report(path)
     diagnostics = list(read.diagnostics)
     if read.report is not None:
-        diagnostics.extend(check_report(read.report, previous))
+        found = check_report(read.report, previous)
+        if found:
+            diagnostics = _without_superseded(diagnostics, found) + found
     diagnostics.sort(key=Diagnostic.sort_key)
     format_key = read.report.spec.key if read.report is not None else None
     return FileResult(str(path), diagnostics, read.report, format=format_key)
+
+
+def _without_superseded(read: list[Diagnostic], checked: list[Diagnostic]) -> list[Diagnostic]:
+    """Reading findings less the blank-cell warnings on totals that T001 already reports as errors."""
+    blank_totals = {d.location for d in checked if d.code == "T001"}
+    if not blank_totals:
+        return read
+    return [d for d in read if not (d.code == "V003" and d.location in blank_totals)]
 
 
 def validate_files(paths: list[Path], options: Options) -> RunResult:
