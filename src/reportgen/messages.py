@@ -86,6 +86,34 @@ def _pick(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
+# Fragments of the YAML parser's (English) problem texts and what they mean, for Chinese messages.
+_YAML_PROBLEMS_ZH: tuple[tuple[str, str], ...] = (
+    ("did not find expected ',' or ']'", "方括号列表没有闭合，或缺少逗号"),
+    ("did not find expected ',' or '}'", "花括号映射没有闭合，或缺少逗号"),
+    ("mapping values are not allowed here", "此处不能出现“键: 值”，请检查冒号和缩进"),
+    ("could not find expected ':'", "缺少“键: 值”中的冒号"),
+    ("found character '\\t' that cannot start any token", "不能用制表符（Tab）缩进，请改用空格"),
+    ("found character '\\t'", "不能用制表符（Tab）缩进，请改用空格"),
+    ("tab character", "不能用制表符（Tab）缩进，请改用空格"),
+    ("expected <block end>", "缩进不一致"),
+    ("did not find expected key", "缩进不一致或缺少键"),
+    ("did not find expected '-' indicator", "列表项缩进不一致"),
+    ("found unexpected end of stream", "文件意外结束（引号或括号没有闭合）"),
+    ("found undefined alias", "引用了未定义的锚点（*别名）"),
+    ("found duplicate anchor", "锚点（&名称）重复定义"),
+    ("unacceptable character", "文件中含有不允许的控制字符"),
+    ("found unknown escape character", "双引号字符串中有无效的转义字符（\\）"),
+)
+
+
+def _problem_zh(problem: str) -> str:
+    """The parser's problem with a Chinese explanation in front when it is a known one."""
+    for fragment, explanation in _YAML_PROBLEMS_ZH:
+        if fragment in problem:
+            return f"{explanation}（{problem}）"
+    return problem
+
+
 def message(diagnostic: Diagnostic, lang: str = "zh") -> str:
     """The finding as one sentence in ``lang`` (``zh`` or ``en``)."""
     rule = RULES_BY_CODE[diagnostic.code]
@@ -95,6 +123,7 @@ def message(diagnostic: Diagnostic, lang: str = "zh") -> str:
     for name in ("key", "reason", "guess", "suggestion", "problem", "limit", "tag", "supported", "previous"):
         params.setdefault(name, "")
     params["reason"] = _pick(_REASONS, params["reason"], lang)
+    params["problem_zh"] = _problem_zh(params["problem"])
     guess = params["guess"]
     params["guess_zh"] = f"（疑似 {guess}）" if guess else ""
     params["guess_en"] = f" (it looks like {guess})" if guess else ""

@@ -58,7 +58,7 @@ RULES: tuple[Rule, ...] = (
         E,
         "YAML 语法错误",
         "malformed YAML",
-        "YAML 语法错误：{problem}",
+        "YAML 语法错误：{problem_zh}",
         "malformed YAML: {problem}",
         "Fails: `year: [2021` (unclosed bracket). Passes: `year: 2021`.",
     ),
