@@ -12,7 +12,7 @@ from typing import Union
 import yaml
 
 from .diagnostics import Diagnostic, InputError, Location, LogicalCell, Severity
-from .model import KINDS, TEXT_KEYS, Cell, CellState, Report
+from .model import KINDS, TEXT_KEYS, Cell, CellState, Report, logical_cell
 from .spec.registry import FORMATS, format_for_year
 from .spec.types import Field, FormatSpec, Record, Table, ValueKind
 from .values import Number, ValueProblem, check_sign, hint_for_text, parse_plain_number
@@ -311,7 +311,7 @@ class _Walker:
                 self.report_problem(
                     "S005",
                     node,
-                    _record_cell(table, record),
+                    logical_cell(table, record, None),
                     expected=f"{len(fields)}",
                     actual=f"{written}",
                     shape="list",
@@ -323,7 +323,7 @@ class _Walker:
         if not isinstance(node, yaml.MappingNode):
             expected = "list-or-mapping" if record.accepts_list else "mapping"
             self.report_problem(
-                "S005", node, _record_cell(table, record), expected=expected, actual=_shape(node)
+                "S005", node, logical_cell(table, record, None), expected=expected, actual=_shape(node)
             )
             _set_unusable(report, record, self.loc(node))
             return
@@ -331,7 +331,8 @@ class _Walker:
         self.read_cells(report, table, record, self.record_entries(node, record, present))
         for fld in fields:
             if fld.key not in present and not fld.derived:
-                self.report_problem("S002", node, _cell(table, record, fld), key=f"{record.id}.{fld.key}")
+                where = logical_cell(table, record, fld.key)
+                self.report_problem("S002", node, where, key=f"{record.id}.{fld.key}")
                 report.cells[(record.id, fld.key)] = Cell(0, CellState.INVALID, self.loc(node))
 
     def record_entries(
@@ -366,7 +367,7 @@ class _Walker:
             self.report_problem(
                 problem.code,
                 node,
-                _cell(table, record, fld),
+                logical_cell(table, record, fld.key),
                 actual=_raw(node),
                 hint=problem.hint,
                 kind=fld.kind.value,
@@ -375,7 +376,7 @@ class _Walker:
             return
         if value is None:
             self.report_problem(
-                "V003", node, _cell(table, record, fld), severity=Severity.WARNING, expected="0"
+                "V003", node, logical_cell(table, record, fld.key), severity=Severity.WARNING, expected="0"
             )
             report.cells[key] = Cell(0, CellState.BLANK, location)
             return
@@ -410,16 +411,6 @@ def _set_unusable(report: Report, child: KeyTree | Record, location: Location) -
     for fld in child.fields:
         if not fld.derived:
             report.cells[(child.id, fld.key)] = Cell(0, CellState.INVALID, location)
-
-
-def _record_cell(table: Table, record: Record) -> LogicalCell:
-    return LogicalCell(table.number, record.id, None, record.labels, record.labels_en)
-
-
-def _cell(table: Table, record: Record, fld: Field) -> LogicalCell:
-    return LogicalCell(
-        table.number, record.id, fld.key, (*record.labels, fld.label), (*record.labels_en, fld.label_en)
-    )
 
 
 def _path_cell(path: str) -> LogicalCell:
