@@ -9,8 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .model import CellKey
-from .spec.types import BlockTable, HeaderNode, MatrixTable, RowNode, SingleRowTable, Table, ValueKind
+from .spec.types import (
+    BlockTable,
+    CellKey,
+    HeaderNode,
+    MatrixTable,
+    RowNode,
+    SingleRowTable,
+    Table,
+    ValueKind,
+)
 
 
 class CellRole(StrEnum):

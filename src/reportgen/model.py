@@ -8,11 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .diagnostics import Location, LogicalCell
-from .spec.types import FormatSpec, Record, Table
+from .spec.types import CellKey, FormatSpec, Record, Table
 from .values import Number
-
-CellKey = tuple[str, str]
-"""(record id, field key)"""
 
 
 class CellState(StrEnum):
@@ -94,36 +91,11 @@ class Report:
         return resolve(self.spec, self.cells)
 
 
-ResolvePlan = tuple[tuple[CellKey, tuple[CellKey, ...] | None], ...]
-"""Every cell of a format in an order it can be resolved in, and what it is computed from when absent."""
-
-_PLANS: dict[int, tuple[FormatSpec, ResolvePlan]] = {}
-
-
-def _resolve_plan(spec: FormatSpec) -> ResolvePlan:
-    cached = _PLANS.get(id(spec))
-    if cached is not None and cached[0] is spec:
-        return cached[1]
-    steps: list[tuple[CellKey, tuple[CellKey, ...] | None]] = []
-    for record in spec.records:  # plain rows first: a total adds up its own row
-        if not record.derived:
-            for fld in record.fields:
-                parts = tuple((record.id, part) for part in fld.sum_of) if fld.derived else None
-                steps.append(((record.id, fld.key), parts))
-    for record in spec.records:  # then derived rows: every column adds up the rows' cells
-        if record.derived:
-            for fld in record.fields:
-                steps.append(((record.id, fld.key), tuple((part, fld.key) for part in record.sum_of)))
-    plan = tuple(steps)
-    _PLANS[id(spec)] = (spec, plan)
-    return plan
-
-
 def resolve(spec: FormatSpec, cells: dict[CellKey, Cell]) -> dict[CellKey, Number]:
     """Values of every cell of ``spec``: written values, derived totals computed where absent."""
     values: dict[CellKey, Number] = {}
     absent = CellState.ABSENT
-    for key, parts in _resolve_plan(spec):
+    for key, parts in spec.resolve_order:
         cell = cells.get(key, ABSENT)
         if cell.state is absent and parts is not None:
             values[key] = _sum(map(values.__getitem__, parts))

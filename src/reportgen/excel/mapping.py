@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..layout import CellRole, Grid, GridCell, grid
-from ..model import TEXT_KEYS, CellKey
+from ..model import TEXT_KEYS
 from ..spec.registry import FORMATS
-from ..spec.types import FormatSpec, Section, Table
+from ..spec.types import CellKey, FormatSpec, Section, Table
 
 LAYOUT_VERSION = 1
 """Bumped whenever positions change in a way older readers would misread."""
@@ -127,14 +127,10 @@ class WorkbookMap:
 
     def formula(self, sheet: TableSheet, key: CellKey) -> str | None:
         """The template formula of a derived cell (a SUM of its parts), None for an input cell."""
-        record = self.spec.record(key[0])
-        fld = record.field(key[1])
-        if fld.derived:
-            parts = [(record.id, part) for part in fld.sum_of]
-        elif record.derived:
-            parts = [(source, fld.key) for source in record.sum_of]
-        else:
+        derivation = self.spec.derivations.get(key)
+        if derivation is None:
             return None
+        parts = derivation.parts
         positions = [grid_position(sheet.values[part]) for part in parts]
         return "=SUM(" + ",".join(_ranges(positions)) + ")"
 

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..layout import CellRole, Grid, GridCell, grid
-from ..model import CellKey, Report
-from ..spec.types import Section
+from ..model import Report
+from ..spec.types import CellKey, Section
 from ..values import Number, format_number
 
 # A second-level heading opening a paragraph: （一）… up to the first full stop, if short.

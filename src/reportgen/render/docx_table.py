@@ -19,8 +19,7 @@ from docx.shared import Twips
 from docx.table import Table, _Cell
 
 from ..layout import CellRole, Grid, GridCell
-from ..model import CellKey
-from ..spec.types import MatrixTable
+from ..spec.types import CellKey, MatrixTable
 from ..values import Number
 from . import docx_fonts as fonts
 from .content import cell_text, column_shares

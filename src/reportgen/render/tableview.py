@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..layout import CellRole, Grid, GridCell
-from ..model import CellKey
+from ..spec.types import CellKey
 from ..values import Number
 from .content import cell_text, column_shares
 

@@ -5,76 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic, Location, LogicalCell, Severity
-from ..model import CellKey, CellState, Report, logical_cell
-from ..spec.types import FormatSpec
+from ..model import CellState, Report, logical_cell
+from ..spec.types import CellKey, FormatSpec
 from ..values import Number, format_number
-
-Parts = dict[CellKey, tuple[CellKey, ...]]
-
-
-def derivation(spec: FormatSpec) -> Parts:
-    """For every derived cell of ``spec``, the cells it is computed from when absent.
-
-    A cell of a derived row is the sum of the same column of the rows it adds up, even in a derived
-    column (（七）总计 / 总计 adds up the rows' 总计 cells), exactly as ``model.resolve`` computes it.
-    """
-    parts: Parts = {}
-    for record in spec.records:
-        for fld in record.fields:
-            if record.derived:
-                parts[(record.id, fld.key)] = tuple((source, fld.key) for source in record.sum_of)
-            elif fld.derived:
-                parts[(record.id, fld.key)] = tuple((record.id, key) for key in fld.sum_of)
-    return parts
-
-
-_PARTS_CACHE: dict[str, Parts] = {}
-
-
-def _parts(spec: FormatSpec) -> Parts:
-    if spec.key not in _PARTS_CACHE:
-        _PARTS_CACHE[spec.key] = derivation(spec)
-    return _PARTS_CACHE[spec.key]
-
-
-TotalCheck = tuple[CellKey, tuple[CellKey, ...], str]
-"""A written total: the cell, the cells it must add up, the rule code."""
-BalanceCheck = tuple[str, tuple[CellKey, ...], tuple[CellKey, ...]]
-"""One column of a balance identity: the rule code, the left-hand and the right-hand cells."""
-TableChecks = tuple[tuple[TotalCheck, ...], tuple[BalanceCheck, ...]]
-
-_CHECKS: dict[int, tuple[FormatSpec, tuple[TableChecks, ...]]] = {}
-
-
-def _table_checks(spec: FormatSpec) -> tuple[TableChecks, ...]:
-    """Per table, in printed order: the total checks, then the balance checks (built once per spec)."""
-    cached = _CHECKS.get(id(spec))
-    if cached is not None and cached[0] is spec:
-        return cached[1]
-    checks: list[TableChecks] = []
-    for table in spec.tables:
-        totals: list[TotalCheck] = []
-        for record in table.records:
-            for fld in record.fields:
-                if fld.derived:
-                    parts = tuple((record.id, key) for key in fld.sum_of)
-                    totals.append(((record.id, fld.key), parts, fld.sum_code))
-                if record.derived and not fld.derived:
-                    parts = tuple((source, fld.key) for source in record.sum_of)
-                    totals.append(((record.id, fld.key), parts, record.sum_code))
-        balances: list[BalanceCheck] = [
-            (
-                balance.code,
-                tuple((rid, fld.key) for rid in balance.lhs),
-                tuple((rid, fld.key) for rid in balance.rhs),
-            )
-            for balance in getattr(table, "balances", ())
-            for fld in spec.record(balance.lhs[0]).fields
-        ]
-        checks.append((tuple(totals), tuple(balances)))
-    result = tuple(checks)
-    _CHECKS[id(spec)] = (spec, result)
-    return result
 
 
 def check_arithmetic(report: Report, values: dict[CellKey, Number]) -> list[Diagnostic]:
@@ -84,8 +17,9 @@ def check_arithmetic(report: Report, values: dict[CellKey, Number]) -> list[Diag
     cells = report.cells
     # Without any invalid cell, no check has to be skipped for one (the usual case, checked once).
     invalid = any(cell.state is CellState.INVALID for cell in cells.values())
-    for totals, balances in _table_checks(spec):
-        for key, parts, code in totals:
+    for totals, balances in spec.table_checks:
+        for derivation in totals:
+            key, parts, code = derivation.cell, derivation.parts, derivation.code
             cell = cells.get(key)
             if cell is None or cell.state is CellState.ABSENT or cell.state is CellState.INVALID:
                 continue
@@ -101,7 +35,8 @@ def check_arithmetic(report: Report, values: dict[CellKey, Number]) -> list[Diag
                 found.append(
                     _diagnostic(report, code, Severity.ERROR, key, expected, cell.value, list(parts))
                 )
-        for code, lhs, rhs in balances:
+        for balance in balances:
+            code, lhs, rhs = balance.code, balance.lhs, balance.rhs
             left = _total(map(values.__getitem__, lhs))
             right = _total(map(values.__getitem__, rhs))
             if left == right:
@@ -147,7 +82,7 @@ def _diagnostic(
 
 def _expand(spec: FormatSpec, report: Report, keys: Iterable[CellKey]) -> list[CellKey]:
     """The cells named, with every absent derived cell replaced by the cells it is computed from."""
-    parts = _parts(spec)
+    parts = spec.computed_from
     out: list[CellKey] = []
     seen: set[CellKey] = set()
     stack = list(keys)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Location, Severity
-from ..model import CellKey, Report, logical_cell
+from ..model import Report, logical_cell
+from ..spec.types import CellKey
 from ..values import Number, format_number
 
 

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+CellKey = tuple[str, str]
+"""(record id, field key): one cell of a report's tables."""
+
 
 class ValueKind(StrEnum):
     """What a cell may hold."""
@@ -195,6 +198,35 @@ class Carry:
 
 
 @dataclass(frozen=True)
+class Derivation:
+    """A derived cell as printed: the cells its total adds up, and the rule that checks it.
+
+    A total column adds up its own row (even on a derived row); any other cell of a derived row
+    adds up the same column of the rows it sums.
+    """
+
+    cell: CellKey
+    parts: tuple[CellKey, ...]
+    code: str
+
+
+@dataclass(frozen=True)
+class BalanceColumn:
+    """One column of a balance identity: sum of ``lhs`` cells == sum of ``rhs`` cells."""
+
+    code: str
+    lhs: tuple[CellKey, ...]
+    rhs: tuple[CellKey, ...]
+
+
+TableChecks = tuple[tuple[Derivation, ...], tuple[BalanceColumn, ...]]
+"""The arithmetic of one table: its derived cells, then its balance identities column by column."""
+
+ResolveStep = tuple[CellKey, tuple[CellKey, ...] | None]
+"""A cell, and what it is computed from when it was not written (None: an input cell)."""
+
+
+@dataclass(frozen=True)
 class Section:
     """One of the six numbered sections of the report."""
 
@@ -240,3 +272,70 @@ class FormatSpec:
     def table_of(self, record_id: str) -> Table:
         """The table a record belongs to."""
         return self._records_by_id[record_id][1]
+
+    @cached_property
+    def derivations(self) -> dict[CellKey, Derivation]:
+        """Every derived cell as printed (see :class:`Derivation`), in printed order."""
+        found: dict[CellKey, Derivation] = {}
+        for record in self.records:
+            for fld in record.fields:
+                key = (record.id, fld.key)
+                if fld.derived:
+                    parts = tuple((record.id, part) for part in fld.sum_of)
+                    found[key] = Derivation(key, parts, fld.sum_code)
+                elif record.derived:
+                    parts = tuple((source, fld.key) for source in record.sum_of)
+                    found[key] = Derivation(key, parts, record.sum_code)
+        return found
+
+    @cached_property
+    def computed_from(self) -> dict[CellKey, tuple[CellKey, ...]]:
+        """For every derived cell, the cells its value is computed from when it was not written.
+
+        A cell of a derived row adds up the same column of its rows, even in a total column
+        (（七）总计 / 总计 adds up the rows' 总计 cells); a total column of a plain row adds up its row.
+        """
+        parts: dict[CellKey, tuple[CellKey, ...]] = {}
+        for record in self.records:
+            for fld in record.fields:
+                if record.derived:
+                    parts[(record.id, fld.key)] = tuple((source, fld.key) for source in record.sum_of)
+                elif fld.derived:
+                    parts[(record.id, fld.key)] = tuple((record.id, key) for key in fld.sum_of)
+        return parts
+
+    @cached_property
+    def resolve_order(self) -> tuple[ResolveStep, ...]:
+        """Every cell in an order its value can be resolved in: plain rows first, then derived rows."""
+        computed = self.computed_from
+        plain = [r for r in self.records if not r.derived]
+        derived = [r for r in self.records if r.derived]
+        return tuple(
+            ((record.id, fld.key), computed.get((record.id, fld.key)))
+            for record in (*plain, *derived)
+            for fld in record.fields
+        )
+
+    @cached_property
+    def table_checks(self) -> tuple[TableChecks, ...]:
+        """Per table, in printed order: its derived cells, then its balance identities by column."""
+        derivations = self.derivations
+        checks: list[TableChecks] = []
+        for table in self.tables:
+            totals = tuple(
+                derivations[(record.id, fld.key)]
+                for record in table.records
+                for fld in record.fields
+                if (record.id, fld.key) in derivations
+            )
+            balances = tuple(
+                BalanceColumn(
+                    balance.code,
+                    tuple((rid, fld.key) for rid in balance.lhs),
+                    tuple((rid, fld.key) for rid in balance.rhs),
+                )
+                for balance in getattr(table, "balances", ())
+                for fld in self.record(balance.lhs[0]).fields
+            )
+            checks.append((totals, balances))
+        return tuple(checks)
