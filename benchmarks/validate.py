@@ -37,9 +37,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportgen.spec import FORMATS, FormatSpec, Record, ValueKind
-from reportgen.spec.types import Field, MatrixTable
+from reportgen.spec.types import Field, KeyTree, MatrixTable, key_tree
 from reportgen.validate import validate_file
-from reportgen.yamlreader import KeyTree, key_tree
 from reportgen.yamlsource import load_nodes
 
 AIM = 2.0

@@ -24,10 +24,9 @@ from reportgen.messages import message
 from reportgen.model import TEXT_KEYS, CellKey, CellState
 from reportgen.schema import json_schema
 from reportgen.spec import FORMATS, FormatSpec, Record, ValueKind
-from reportgen.spec.types import Field
+from reportgen.spec.types import Field, KeyTree, key_tree
 from reportgen.validate import FileResult, validate_file
 from reportgen.values import Number, hint_for_text
-from reportgen.yamlreader import KeyTree, key_tree
 
 # No example database (it would be written into the checkout); a failure prints the blob that
 # reproduces it with @reproduce_failure.

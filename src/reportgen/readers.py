@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Location, Severity
-from .yamlreader import ReadResult, read_yaml_report
+from .reading import ReadResult
+from .yamlreader import read_yaml_report
 
 YAML_SUFFIXES = (".yaml", ".yml")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")

@@ -6,8 +6,7 @@ import json
 from typing import Any
 
 from .model import KINDS, TEXT_KEYS
-from .spec.types import Field, FormatSpec, Record, ValueKind
-from .yamlreader import key_tree
+from .spec.types import Field, FormatSpec, Record, ValueKind, key_tree
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

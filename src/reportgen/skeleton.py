@@ -5,8 +5,7 @@ from __future__ import annotations
 from .model import TEXT_KEYS
 from .schema import schema_file_name
 from .spec.registry import FORMATS, format_for_year
-from .spec.types import FormatSpec, Record, ValueKind
-from .yamlreader import KeyTree, key_tree
+from .spec.types import FormatSpec, KeyTree, Record, ValueKind, key_tree
 
 _TEXT_PLACEHOLDERS = {
     "overview": "（请填写总体情况）",

@@ -5,16 +5,24 @@ from __future__ import annotations
 import datetime
 import difflib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 import yaml
 
-from .diagnostics import Diagnostic, InputError, Location, LogicalCell, Severity
+from .diagnostics import InputError, Location, LogicalCell, Severity
 from .model import KINDS, TEXT_KEYS, Cell, CellState, Report, logical_cell
-from .spec.registry import FORMATS, format_for_year
-from .spec.types import Field, FormatSpec, Record, Table, ValueKind
+from .reading import (
+    Findings,
+    ReadResult,
+    declared_format,
+    format_of_year,
+    kind_of,
+    missing_texts,
+    plausible_year,
+    supported_formats,
+    year_without_format,
+)
+from .spec.types import Field, FormatSpec, KeyTree, Record, Table, ValueKind
 from .values import Number, ValueProblem, check_sign, hint_for_text, parse_plain_number
 from .yamlsource import load_nodes
 
@@ -34,49 +42,19 @@ TOP_KEYS: tuple[str, ...] = (
     "review_litigation",
 )
 
-KeyTree = dict[str, Union["KeyTree", Record]]
-
-
-@dataclass
-class ReadResult:
-    """What reading a file gave: the report (None when it could not be built) and the findings."""
-
-    report: Report | None
-    diagnostics: list[Diagnostic]
-
-
-def key_tree(table: Table) -> KeyTree:
-    """The nested YAML keys of a table, with records at the leaves."""
-    tree: KeyTree = {}
-    for record in table.records:
-        node = tree
-        for key in record.path[1:-1]:
-            child = node.setdefault(key, {})
-            assert isinstance(child, dict)
-            node = child
-        node[record.path[-1]] = record
-    return tree
-
-
-_TREES: dict[str, dict[str, KeyTree]] = {
-    spec.key: {table.key: key_tree(table) for table in spec.tables} for spec in FORMATS.values()
-}
-
-
 def read_yaml_report(path: Path) -> ReadResult:
     """Read a YAML report file; unreadable or malformed files give an F-coded finding."""
     try:
         root = load_nodes(path)
     except InputError as error:
         return ReadResult(None, [error.diagnostic])
-    return _Walker(str(path)).read(root)
+    return _YamlReportReader(str(path)).read(root)
 
 
-class _Walker:
+class _YamlReportReader:
     def __init__(self, source: str) -> None:
         self.source = source
-        self.diagnostics: list[Diagnostic] = []
-        self.refused: set[str] = set()  # paths whose value was refused (no "missing" finding then)
+        self.findings = Findings(source)
 
     # -- helpers -------------------------------------------------------------------------
     def loc(self, node: yaml.Node) -> Location:
@@ -93,18 +71,17 @@ class _Walker:
         actual: str | None = None,
         **params: str,
     ) -> None:
-        if code == "S002" and params.get("key") in self.refused:
+        location = self.loc(node) if node is not None else None
+        if code == "S002":
+            self.findings.missing(params["key"], location, cell)
             return
-        location = self.loc(node) if node is not None else Location(self.source)
-        self.diagnostics.append(
-            Diagnostic(code, severity, location, cell, expected, actual, tuple(params.items()))
-        )
+        self.findings.add(code, location, cell, severity, expected, actual, **params)
 
     def tag_ok(self, node: yaml.Node, path: str) -> bool:
         if node.tag in _ALLOWED_TAGS:
             return True
         self.report_problem("S006", node, _path_cell(path), tag=node.tag.replace(_TAG, "!!"))
-        self.refused.add(path)
+        self.findings.refuse(path)
         return False
 
     def entries(
@@ -146,14 +123,14 @@ class _Walker:
     def read(self, root: yaml.Node | None) -> ReadResult:
         if root is None or not isinstance(root, yaml.MappingNode):
             self.report_problem("S001", root, actual=_shape(root) if root is not None else "empty")
-            return ReadResult(None, self.diagnostics)
+            return self.findings.result(None)
         top: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key, key_node, value_node in self.entries(root, "", TOP_KEYS):
             top[key] = (key_node, value_node)
         spec, year = self.choose_format(root, top)
         agency = self.required_text(root, top, "agency")
         if spec is None or year is None:
-            return ReadResult(None, self.diagnostics)
+            return self.findings.result(None)
         report = Report(spec=spec, year=year, agency=agency or "", source=self.source)
         report.explicit_format = "format" in top
         for key, (_, value_node) in top.items():
@@ -164,8 +141,8 @@ class _Walker:
             if table.key not in top:
                 self.report_problem("S002", root, _path_cell(table.key), key=table.key)
                 continue
-            self.read_tree(report, table, _TREES[spec.key][table.key], top[table.key][1], table.key)
-        return ReadResult(report, self.diagnostics)
+            self.read_tree(report, table, spec.key_trees[table.key], top[table.key][1], table.key)
+        return self.findings.result(report)
 
     def choose_format(
         self, root: yaml.Node, top: dict[str, tuple[yaml.Node, yaml.Node]]
@@ -175,25 +152,24 @@ class _Walker:
             return None, None
         year_node = top["year"][1]
         year = self.whole_number(year_node)
-        if year is None or not 1990 <= year <= 2200:
+        if year is None or not plausible_year(year):
             self.report_problem(
                 "S009", year_node, _path_cell("year"), expected="2021", actual=_raw(year_node)
             )
             return None, None
-        supported = "、".join(FORMATS)
-        if year < min(spec.years[0] for spec in FORMATS.values()):
+        supported = supported_formats()
+        if year_without_format(year):
             self.report_problem("S007", year_node, _path_cell("year"), actual=str(year), supported=supported)
             return None, year
         if "format" in top:
             node = top["format"][1]
-            key = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
-            if key not in FORMATS:
+            declared = declared_format(str(node.value) if isinstance(node, yaml.ScalarNode) else "")
+            if declared is None:
                 self.report_problem(
                     "S007", node, _path_cell("format"), actual=_raw(node), supported=supported
                 )
-                return None, year
-            return FORMATS[key], year
-        spec = format_for_year(year)
+            return declared, year
+        spec = format_of_year(year)
         if spec is None:
             self.report_problem("S007", year_node, _path_cell("year"), actual=str(year), supported=supported)
         return spec, year
@@ -222,8 +198,9 @@ class _Walker:
     def read_meta(self, report: Report, top: dict[str, tuple[yaml.Node, yaml.Node]]) -> None:
         if "kind" in top:
             node = top["kind"][1]
-            if isinstance(node, yaml.ScalarNode) and node.value in KINDS:
-                report.kind = node.value
+            kind = kind_of(str(node.value)) if isinstance(node, yaml.ScalarNode) else None
+            if kind is not None:
+                report.kind = kind
             else:
                 self.report_problem(
                     "S009", node, _path_cell("kind"), expected=" | ".join(KINDS), actual=_raw(node)
@@ -252,7 +229,6 @@ class _Walker:
     def read_texts(
         self, report: Report, root: yaml.Node, text_entry: tuple[yaml.Node, yaml.Node] | None
     ) -> None:
-        required = {section.key for section in report.spec.sections if section.text_required}
         found: dict[str, yaml.Node] = {}
         if text_entry is None:
             self.report_problem("S002", root, _path_cell("text"), key="text")
@@ -273,14 +249,14 @@ class _Walker:
                 self.report_problem(
                     "S005", value_node, _path_cell(where), expected="text", actual=_shape(value_node)
                 )
-        for key in TEXT_KEYS:
-            if key in required and not report.texts.get(key, "").strip():
-                target = found.get(key)
-                if f"text.{key}" in self.refused or (target is not None and key not in report.texts):
-                    continue  # its tag or shape is already reported
-                self.report_problem(
-                    "S008", target if target is not None else node, _path_cell(f"text.{key}"), key=key
-                )
+        refused = self.findings.refused
+        reported = {key for key in TEXT_KEYS if f"text.{key}" in refused}
+        reported |= {key for key in found if key not in report.texts}  # its shape is already reported
+        for key in missing_texts(report, reported):
+            target = found.get(key)
+            self.report_problem(
+                "S008", target if target is not None else node, _path_cell(f"text.{key}"), key=key
+            )
 
     # -- tables ----------------------------------------------------------------------------
     def read_tree(self, report: Report, table: Table, tree: KeyTree, node: yaml.Node, path: str) -> None:

@@ -12,9 +12,8 @@ import yaml
 
 from .model import TEXT_KEYS, Cell, CellState, Report
 from .schema import schema_file_name
-from .spec.types import Record
+from .spec.types import KeyTree, Record, key_tree
 from .values import Number, format_number
-from .yamlreader import KeyTree, key_tree
 
 _BLOCK_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 """Characters a literal block cannot hold as they are (YAML breaks lines at some of them)."""

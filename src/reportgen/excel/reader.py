@@ -18,10 +18,18 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..diagnostics import Diagnostic, InputError, Location, LogicalCell, Severity
-from ..model import KINDS, Cell, CellState, Report, logical_cell
-from ..spec.registry import FORMATS, format_for_year
+from ..model import Cell, CellState, Report, logical_cell
+from ..reading import (
+    Findings,
+    ReadResult,
+    declared_format,
+    format_of_year,
+    kind_of,
+    missing_texts,
+    plausible_year,
+    supported_formats,
+)
 from ..spec.types import FormatSpec
-from ..yamlreader import ReadResult
 from .cellvalues import Finding, read_number, read_text, shown
 from .mapping import (
     KIND_LABELS,
@@ -85,7 +93,7 @@ class _WorkbookReader:
         self.data = data
         self.book = workbook
         self.cached: Workbook | None = None
-        self.diagnostics: list[Diagnostic] = []
+        self.findings = Findings(source)
 
     # -- helpers ---------------------------------------------------------------------------
     def location(self, sheet: str, row: int | None = None, column: int | None = None) -> Location:
@@ -102,9 +110,7 @@ class _WorkbookReader:
         actual: str | None = None,
         **params: str,
     ) -> None:
-        self.diagnostics.append(
-            Diagnostic(code, severity, location, cell, expected, actual, tuple(params.items()))
-        )
+        self.findings.add(code, location, cell, severity, expected, actual, **params)
 
     def finding(self, finding: Finding, location: Location, cell: LogicalCell | None, kind: str) -> None:
         severity = Severity.WARNING if finding.code in ("V003", "V005", "V006") else Severity.ERROR
@@ -149,20 +155,20 @@ class _WorkbookReader:
     def read(self) -> ReadResult:
         spec, explicit = self.check_marker()
         if spec is None:
-            return ReadResult(None, self.diagnostics)
+            return self.findings.result(None)
         mapping = workbook_map(spec.key)
         if not self.check_layout(mapping):
-            return ReadResult(None, self.diagnostics)
+            return self.findings.result(None)
         meta = self.book[META_SHEET]
         year = self.read_year(meta, mapping, spec, explicit)
         if year is None:
-            return ReadResult(None, self.diagnostics)
+            return self.findings.result(None)
         report = Report(spec=spec, year=year, agency="", source=self.source)
         report.explicit_format = explicit
         self.read_meta(report, meta, mapping)
         self.read_texts(report, mapping)
         self.read_tables(report, mapping)
-        return ReadResult(report, self.diagnostics)
+        return self.findings.result(report)
 
     def check_marker(self) -> tuple[FormatSpec | None, bool]:
         marker: dict[str, str] = {}
@@ -180,18 +186,19 @@ class _WorkbookReader:
             self.add("F006", where, reason="newer", version=version)
             return None, False
         key = marker.get("format", "")
-        if key not in FORMATS:
+        spec = declared_format(key)
+        if spec is None:
             self.add(
                 "S007",
                 Location(self.source, sheet=MARKER_SHEET, cell="B2"),
                 actual=key or "?",
-                supported="、".join(FORMATS),
+                supported=supported_formats(),
             )
             return None, False
         if marker.get("layout") != workbook_map(key).fingerprint:
             self.add("F006", where, reason="layout")
             return None, False
-        return FORMATS[key], marker.get("explicit-format") == "yes"
+        return spec, marker.get("explicit-format") == "yes"
 
     def check_layout(self, mapping: WorkbookMap) -> bool:
         """Every sheet present and every label where the template put it (S010 otherwise)."""
@@ -242,15 +249,15 @@ class _WorkbookReader:
             year = int(value.strip())
         first, last = spec.years
         span = f"{first}–{last}" if last is not None else f"{first} 年及以后"
-        if year is None or not 1990 <= year <= 2200:
+        if year is None or not plausible_year(year):
             self.add(
                 "S009", location, cell, expected="2021", actual=shown(value) if value is not None else ""
             )
             return None
-        if year < first and (explicit or format_for_year(year) is None):
-            self.add("S007", location, cell, actual=str(year), supported="、".join(FORMATS))
+        if year < first and (explicit or format_of_year(year) is None):
+            self.add("S007", location, cell, actual=str(year), supported=supported_formats())
             return None
-        if not explicit and format_for_year(year) is not spec:
+        if not explicit and format_of_year(year) is not spec:
             self.add(
                 "S009", location, cell, expected=f"{span}（本工作簿为 {spec.key} 格式）", actual=str(year)
             )
@@ -267,9 +274,9 @@ class _WorkbookReader:
         report.agency = agency
         value, location, cell = self.meta_value(ws, mapping, "kind")
         text = read_text(value)
-        by_label = {label: key for key, label in KIND_LABELS.items()}
-        if text in by_label or text in KINDS:
-            report.kind = by_label.get(text, text)
+        kind = kind_of(text, KIND_LABELS)
+        if kind is not None:
+            report.kind = kind
         elif text:
             choices = " | ".join(KIND_LABELS.values())
             self.add("S009", location, cell, expected=choices, actual=shown(value))
@@ -298,7 +305,7 @@ class _WorkbookReader:
     # -- 正文 ------------------------------------------------------------------------------
     def read_texts(self, report: Report, mapping: WorkbookMap) -> None:
         ws = self.book[TEXT_SHEET]
-        required = {section.key for section in report.spec.sections if section.text_required}
+        empty: dict[str, tuple[Location, LogicalCell]] = {}
         for key, row in mapping.text_rows.items():
             location = self.location(TEXT_SHEET, row, VALUE_COLUMN)
             report.locations[f"text.{key}"] = location
@@ -310,8 +317,11 @@ class _WorkbookReader:
             text = read_text(value)
             if text:
                 report.texts[key] = text
-            elif key in required:
-                self.add("S008", location, logical, key=key)
+            else:
+                empty[key] = (location, logical)
+        for key in missing_texts(report, set(mapping.text_rows) - set(empty)):
+            if key in empty:
+                self.add("S008", *empty[key], key=key)
         self.hidden_rows(ws, TEXT_SHEET, {row: (VALUE_COLUMN, None) for row in mapping.text_rows.values()})
 
     # -- 表二、表三、表四 ----------------------------------------------------------------------

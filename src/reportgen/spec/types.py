@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import Union
 
 CellKey = tuple[str, str]
 """(record id, field key): one cell of a report's tables."""
@@ -226,6 +227,23 @@ ResolveStep = tuple[CellKey, tuple[CellKey, ...] | None]
 """A cell, and what it is computed from when it was not written (None: an input cell)."""
 
 
+KeyTree = dict[str, Union["KeyTree", "Record"]]
+"""The nested YAML keys of a table, with records at the leaves."""
+
+
+def key_tree(table: Table) -> KeyTree:
+    """The nested YAML keys of a table, with records at the leaves."""
+    tree: KeyTree = {}
+    for record in table.records:
+        node = tree
+        for key in record.path[1:-1]:
+            child = node.setdefault(key, {})
+            assert isinstance(child, dict)
+            node = child
+        node[record.path[-1]] = record
+    return tree
+
+
 @dataclass(frozen=True)
 class Section:
     """One of the six numbered sections of the report."""
@@ -272,6 +290,11 @@ class FormatSpec:
     def table_of(self, record_id: str) -> Table:
         """The table a record belongs to."""
         return self._records_by_id[record_id][1]
+
+    @cached_property
+    def key_trees(self) -> dict[str, KeyTree]:
+        """The nested YAML keys of each table, by table key."""
+        return {table.key: key_tree(table) for table in self.tables}
 
     @cached_property
     def derivations(self) -> dict[CellKey, Derivation]:
