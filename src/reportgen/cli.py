@@ -77,7 +77,8 @@ def validate(
     quiet: bool,
 ) -> None:
     """Check report data files (YAML or Excel), folders and glob patterns against the official format."""
-    from .settings import Flags, SettingsError, resolve
+    from .errors import SettingsError
+    from .settings import Flags, resolve
 
     flags = Flags(files, previous, lang, strict, fail_on, select, ignore, waivers, config, no_config, jobs)
     try:

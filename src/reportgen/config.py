@@ -6,15 +6,31 @@ Every problem is reported with the file and the key at fault, all problems of a 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .diagnostics import Severity
+from .errors import SettingsError
 from .policy import selector_problem
-from .settings import FileSettings, SettingsError
 from .waivers import Waiver
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """What a configuration file sets (None: not set)."""
+
+    source: Path
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    severity: tuple[tuple[str, Severity], ...] = ()
+    fail_on: Severity | None = None
+    lang: str | None = None
+    waivers: Path | None = None  # relative to the configuration file's folder, already joined
+
+
 
 _PREFIX = "Value error, "
 

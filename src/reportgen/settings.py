@@ -9,32 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import Severity
+from .errors import SettingsError
 from .inputs import InputFile, NoFilesError, collect_inputs
 from .policy import RulePolicy, selector_problem
 from .validate import Options
 from .waivers import Waiver
 
+if TYPE_CHECKING:
+    from .config import FileSettings
+
 CONFIG_NAME = "reportgen.toml"
 _PYPROJECT_SECTION = re.compile(r"^\s*\[\s*tool\s*\.\s*reportgen\s*[\].]", re.MULTILINE)
-
-
-class SettingsError(Exception):
-    """A configuration, waiver file or command-line value that cannot be used (exit code 2)."""
-
-
-@dataclass(frozen=True)
-class FileSettings:
-    """What a configuration file sets (None: not set)."""
-
-    source: Path
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] | None = None
-    severity: tuple[tuple[str, Severity], ...] = ()
-    fail_on: Severity | None = None
-    lang: str | None = None
-    waivers: Path | None = None  # relative to the configuration file's folder, already joined
 
 
 @dataclass(frozen=True)

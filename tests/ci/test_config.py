@@ -8,7 +8,8 @@ import pytest
 from cihelp import run
 
 from reportgen.diagnostics import Severity
-from reportgen.settings import SettingsError, find_config
+from reportgen.errors import SettingsError
+from reportgen.settings import find_config
 
 ONE_WARNING = "submissions/c-blank.yaml"  # V003 only
 INVALID = "submissions/b-total.yaml"  # T303
