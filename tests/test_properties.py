@@ -22,10 +22,11 @@ from hypothesis import strategies as st
 from reportgen.diagnostics import Diagnostic, Severity
 from reportgen.messages import message
 from reportgen.model import TEXT_KEYS, CellKey, CellState
+from reportgen.results import FileResult
 from reportgen.schema import json_schema
 from reportgen.spec import FORMATS, FormatSpec, Record, ValueKind
 from reportgen.spec.types import Field, KeyTree, key_tree
-from reportgen.validate import FileResult, validate_file
+from reportgen.validate import validate_file
 from reportgen.values import Number, hint_for_text
 
 # No example database (it would be written into the checkout); a failure prints the blob that

@@ -16,7 +16,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic
 from .model import Report
 from .readers import read_report
-from .validate import FileResult, validate_file
+from .validate import check_file
 
 AUTO_MIN_FILES = 64
 """Below this many files a single process is faster than starting workers."""
@@ -35,7 +35,21 @@ class Task:
     paired: bool = False
 
 
-_previous_reports: dict[Path, Report | None] = {}  # per process: the one --previous FILE
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What checking one file found, before the run's policy and waivers: all a worker sends back."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    format: str | None  # the format key of the report read, None when unreadable
+
+
+_previous_reports: dict[Path, Report | None] = {}
+"""The one ``--previous FILE`` read once per process; emptied when a run starts (see :func:`_start_run`)."""
+
+
+def _start_run() -> None:
+    _previous_reports.clear()
 
 
 def _previous(task: Task) -> tuple[Report | None, list[Diagnostic]]:
@@ -49,14 +63,13 @@ def _previous(task: Task) -> tuple[Report | None, list[Diagnostic]]:
     return _previous_reports[task.previous], []
 
 
-def check_task(task: Task) -> FileResult:
-    """Validate one file (against last year's when given), without keeping its report."""
+def check_task(task: Task) -> Checked:
+    """Check one file (against last year's when given), without keeping its report."""
     previous, failures = _previous(task) if task.previous is not None else (None, [])
-    result = validate_file(task.path, previous)
-    result.report = None
+    report, diagnostics = check_file(task.path, previous)
     if failures:
-        result.diagnostics = sorted([*result.diagnostics, *failures], key=Diagnostic.sort_key)
-    return result
+        diagnostics = sorted([*diagnostics, *failures], key=Diagnostic.sort_key)
+    return Checked(str(task.path), diagnostics, report.spec.key if report is not None else None)
 
 
 def available_cores() -> int:
@@ -75,21 +88,23 @@ def worker_count(jobs: int | None, files: int) -> int:
     return max(1, min(jobs, files))
 
 
-def _ignore_interrupt() -> None:
+def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    _start_run()
 
 
 WINDOW = 1024
 """Tasks handed to the pool at a time: two windows are in flight, so memory stays flat."""
 
 
-def check_all(tasks: Iterable[Task], count: int, jobs: int) -> Iterator[FileResult]:
+def check_all(tasks: Iterable[Task], count: int, jobs: int) -> Iterator[Checked]:
     """The result of each of the ``count`` tasks, in task order, computed by ``jobs`` processes.
 
     The pool gets the tasks a window at a time, the next window while the results of the current
     one are read, so the workers never wait and no more than two windows are held.
     """
     if jobs <= 1:
+        _start_run()
         for task in tasks:
             yield check_task(task)
         return
@@ -97,8 +112,8 @@ def check_all(tasks: Iterable[Task], count: int, jobs: int) -> Iterator[FileResu
 
     chunk = max(1, min(32, count // (jobs * 8)))
     stream = iter(tasks)
-    with multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupt) as pool:
-        current: Iterator[FileResult] | None = None
+    with multiprocessing.get_context().Pool(jobs, initializer=_start_worker) as pool:
+        current: Iterator[Checked] | None = None
         while window := list(itertools.islice(stream, WINDOW)):
             following = pool.imap(check_task, window, chunksize=chunk)
             if current is not None:

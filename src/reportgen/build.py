@@ -14,7 +14,8 @@ from . import exitcodes
 from .atomic import write_bytes_atomic
 from .diagnostics import Severity
 from .model import Report
-from .validate import FileResult, validate_file
+from .results import FileResult
+from .validate import validate_file
 
 
 @dataclass(frozen=True)

@@ -199,7 +199,7 @@ def build(
     """Validate a report file and write it as DOCX, HTML and/or Markdown in the official layout."""
     from .build import BuildError, BuildOptions, parse_formats, run_build
     from .output.text import TextFormatter
-    from .validate import RunResult
+    from .results import RunResult
 
     try:
         result = run_build(file, BuildOptions(output_dir, parse_formats(formats), force, template_dir))
@@ -272,7 +272,7 @@ def convert(source: Path, target: Path, force: bool, lang: str) -> None:
     """Convert a report between YAML and the Excel workbook (.yaml/.yml ↔ .xlsx), losslessly."""
     from .convert import convert_file
     from .output.text import TextFormatter
-    from .validate import FileResult, RunResult
+    from .results import FileResult, RunResult
 
     result = convert_file(source, target, force)
     if result.diagnostics:

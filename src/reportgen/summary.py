@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from . import exitcodes
 from .diagnostics import Severity
-from .validate import FileResult
+from .results import FileResult
 from .waivers import Waiver
 
 TOP_CODES = 5
@@ -61,6 +61,5 @@ class Summary:
 
     def exit_code(self) -> int:
         """2 when a file could not be read, 1 when a file fails, else 0."""
-        if self.unreadable or self.previous_unreadable:
-            return exitcodes.USAGE
-        return exitcodes.INVALID if self.failed else exitcodes.OK
+        unreadable = self.unreadable > 0 or self.previous_unreadable
+        return exitcodes.exit_code(unreadable=unreadable, failed=self.failed > 0)

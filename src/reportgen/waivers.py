@@ -12,12 +12,9 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic
-
-if TYPE_CHECKING:
-    from .validate import FileResult
+from .results import WaivedFinding
 
 
 def file_key(path: str | Path) -> str:
@@ -55,14 +52,6 @@ class Waiver:
         return diagnostic.location.sheet is not None and self.cell == diagnostic.location.place()
 
 
-@dataclass(frozen=True, slots=True)
-class WaivedFinding:
-    """A finding a waiver accepted, with the waiver's reason."""
-
-    diagnostic: Diagnostic
-    reason: str
-
-
 class WaiverBook:
     """Applies waivers to results as they come, remembering which waivers were used."""
 
@@ -74,24 +63,25 @@ class WaiverBook:
         self._used: set[Waiver] = set()
         self._checked: set[str] = set()
 
-    def apply(self, result: FileResult) -> None:
-        """Move the findings of ``result`` that a waiver accepts into ``result.waived``."""
+    def apply(self, path: str, diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], list[WaivedFinding]]:
+        """The findings of the file at ``path`` that remain, and those a waiver accepts."""
         if not self._by_file:
-            return
-        key = file_key(result.path)
+            return diagnostics, []
+        key = file_key(path)
         waivers = self._by_file.get(key)
         if not waivers:
-            return
+            return diagnostics, []
         self._checked.add(key)
         kept: list[Diagnostic] = []
-        for diagnostic in result.diagnostics:
+        waived: list[WaivedFinding] = []
+        for diagnostic in diagnostics:
             waiver = next((w for w in waivers if w.covers(diagnostic)), None)
             if waiver is None or diagnostic.code.startswith("F"):
                 kept.append(diagnostic)
                 continue
             self._used.add(waiver)
-            result.waived.append(WaivedFinding(diagnostic, waiver.reason))
-        result.diagnostics = kept
+            waived.append(WaivedFinding(diagnostic, waiver.reason))
+        return kept, waived
 
     def stale(self) -> list[Waiver]:
         """Waivers for files that were checked but that matched no finding, in file order."""

@@ -43,7 +43,8 @@ print(json.dumps({"exit": status, "heavy": loaded, "installed": installed}))
 LIBRARY_RUN = """
 import json, sys
 from pathlib import Path
-from reportgen.validate import validate_files, Options
+from reportgen.runner import validate_files
+from reportgen.validate import Options
 from reportgen.output import FORMATTERS
 file, output_format, heavy = sys.argv[1], sys.argv[2], sys.argv[3:]
 run = validate_files([Path(file)], Options())

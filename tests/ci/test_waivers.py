@@ -9,7 +9,6 @@ import pytest
 from cihelp import run
 
 from reportgen.diagnostics import Diagnostic, Location, LogicalCell, Severity
-from reportgen.validate import FileResult
 from reportgen.waivers import Waiver, WaiverBook
 
 INVALID = "submissions/b-total.yaml"  # one T303 at applications.results.granted.total
@@ -126,8 +125,7 @@ def test_a_workbook_finding_is_waived_by_its_sheet_and_cell(tmp_path: Path) -> N
     finding = Diagnostic("T303", Severity.ERROR, Location(str(target), sheet="表三", cell="J12"), cell)
     other = Diagnostic("T303", Severity.ERROR, Location(str(target), sheet="表三", cell="J13"))
     book = WaiverBook([Waiver("unit.xlsx", "T303", "表三!J12", "ok", str(tmp_path / "w.toml"), 1)])
-    result = FileResult(str(target), [finding, other])
-    book.apply(result)
-    assert result.diagnostics == [other]
-    assert [w.diagnostic for w in result.waived] == [finding]
+    kept, waived = book.apply(str(target), [finding, other])
+    assert kept == [other]
+    assert [w.diagnostic for w in waived] == [finding]
     assert book.stale() == []

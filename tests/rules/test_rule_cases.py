@@ -11,7 +11,8 @@ import casekit
 from reportgen.messages import LANGS, message
 from reportgen.output import FORMATTERS
 from reportgen.rules.catalog import RULES, RULES_BY_CODE
-from reportgen.validate import Options, validate_files
+from reportgen.runner import validate_files
+from reportgen.validate import Options
 
 ALL = rulecases.load_all()
 CASES = [case for cases in ALL.values() for case in cases]
@@ -36,7 +37,7 @@ def test_case(case: rulecases.Case, tmp_path: Path) -> None:
             text = message(diagnostic, lang)
             assert text.strip() and "{" not in text and "None" not in text, text
     if "exit" in case.data:
-        assert run.exit_code() == case.data["exit"]
+        assert run.exit_code == case.data["exit"]
     for name, formatter in FORMATTERS.items():  # every finding renders in every output format
         assert formatter("en").render(run), name
 

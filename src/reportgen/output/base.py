@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..policy import RulePolicy
+from ..results import FileResult, RunResult
 from ..summary import Summary
-from ..validate import FileResult, RunResult
 
 
 class Formatter:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Severity
 from ..policy import RulePolicy
+from ..results import FileResult
 from ..rules.catalog import RULES_BY_CODE
 from ..summary import Summary
-from ..validate import FileResult
 from .base import Formatter
 from .text import TextFormatter
 

@@ -8,10 +8,10 @@ from typing import Any
 from ..diagnostics import Diagnostic, Severity
 from ..messages import message
 from ..policy import RulePolicy
+from ..results import FileResult, WaivedFinding
 from ..rules.catalog import RULES_BY_CODE
 from ..summary import Summary
-from ..validate import FileResult
-from ..waivers import WaivedFinding, Waiver
+from ..waivers import Waiver
 from .base import Formatter
 
 JSON_VERSION = 1

@@ -6,8 +6,8 @@ import re
 
 from ..diagnostics import Severity
 from ..policy import RulePolicy
+from ..results import FileResult
 from ..summary import Summary
-from ..validate import FileResult
 from .base import Formatter
 from .text import TextFormatter
 

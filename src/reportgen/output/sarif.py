@@ -14,9 +14,9 @@ from urllib.parse import quote
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity
 from ..policy import RulePolicy
+from ..results import FileResult
 from ..rules.catalog import FAMILIES, RULES, Rule
 from ..summary import Summary
-from ..validate import FileResult
 from .base import Formatter
 from .text import TextFormatter
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Severity
 from ..messages import message
+from ..results import FileResult, WaivedFinding
 from ..summary import Summary
-from ..validate import FileResult
-from ..waivers import WaivedFinding, Waiver
+from ..waivers import Waiver
 from .base import Formatter
 
 _SEVERITY = {
