@@ -13,6 +13,7 @@ from pathlib import Path
 from . import exitcodes
 from .atomic import write_bytes_atomic
 from .diagnostics import Severity
+from .errors import UserError
 from .model import Report
 from .results import FileResult
 from .validate import validate_file
@@ -65,20 +66,6 @@ RENDERERS: dict[str, OutputFormat] = {
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "html")
 
 
-class BuildError(Exception):
-    """The build cannot go on; ``exit_code`` is the process exit code, messages in zh and en."""
-
-    def __init__(self, exit_code: int, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.exit_code = exit_code
-        self.zh = zh
-        self.en = en
-
-    def message(self, lang: str) -> str:
-        """The message in ``lang`` (zh or en)."""
-        return self.en if lang == "en" else self.zh
-
-
 def parse_formats(text: str) -> tuple[str, ...]:
     """The format names in a ``--to`` value such as ``docx,html`` (order kept, duplicates dropped)."""
     names: list[str] = []
@@ -88,7 +75,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
             continue
         if name not in RENDERERS:
             known = ", ".join(RENDERERS)
-            raise BuildError(
+            raise UserError(
                 exitcodes.USAGE,
                 f"未知的输出格式：{raw.strip()}（可用：{known}）",
                 f"unknown output format: {raw.strip()} (choose from: {known})",
@@ -97,7 +84,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
             names.append(name)
     if not names:
         known = ", ".join(RENDERERS)
-        raise BuildError(
+        raise UserError(
             exitcodes.USAGE, f"没有指定输出格式（可用：{known}）", f"no output format given ({known})"
         )
     return tuple(names)
@@ -134,9 +121,7 @@ class BuildResult:
     @property
     def exit_code(self) -> int:
         """0 when the documents were written, 1 when refused for invalid data, 2 when unreadable."""
-        if self.unreadable:
-            return exitcodes.USAGE
-        return exitcodes.INVALID if self.refused else exitcodes.OK
+        return exitcodes.exit_code(unreadable=self.unreadable, failed=self.refused)
 
 
 def output_paths(source: Path, options: BuildOptions) -> dict[str, Path]:
@@ -156,7 +141,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def _check_not_input(source: Path, targets: Iterable[Path]) -> None:
     for target in targets:
         if _same_file(target, source):
-            raise BuildError(
+            raise UserError(
                 exitcodes.USAGE,
                 f"输出文件 {target} 就是输入文件，不会覆盖它",
                 f"the output {target} is the input file; it will not be overwritten",
@@ -165,7 +150,7 @@ def _check_not_input(source: Path, targets: Iterable[Path]) -> None:
 
 def _check_template_dir(template_dir: Path | None) -> None:
     if template_dir is not None and not template_dir.is_dir():
-        raise BuildError(
+        raise UserError(
             exitcodes.USAGE,
             f"模板目录不存在：{template_dir}",
             f"template folder not found: {template_dir}",
@@ -174,7 +159,7 @@ def _check_template_dir(template_dir: Path | None) -> None:
 
 def _check_output_dir(output_dir: Path) -> None:
     if output_dir.exists() and not output_dir.is_dir():
-        raise BuildError(
+        raise UserError(
             exitcodes.USAGE,
             f"输出目录 {output_dir} 不是文件夹",
             f"the output folder {output_dir} is not a folder",
@@ -182,7 +167,7 @@ def _check_output_dir(output_dir: Path) -> None:
 
 
 def render_all(report: Report, formats: tuple[str, ...], options: RenderOptions) -> dict[str, bytes]:
-    """Every requested document in memory; a template error becomes a BuildError (exit 2)."""
+    """Every requested document in memory; a template error becomes a UserError (exit 2)."""
     from .render.problems import TemplateProblem  # no Jinja: a DOCX-only build never loads it
 
     documents: dict[str, bytes] = {}
@@ -190,7 +175,7 @@ def render_all(report: Report, formats: tuple[str, ...], options: RenderOptions)
         try:
             documents[name] = RENDERERS[name].render(report, options)
         except TemplateProblem as problem:
-            raise BuildError(
+            raise UserError(
                 exitcodes.USAGE,
                 f"{problem.place}: 模板错误：{problem.detail}",
                 f"{problem.place}: template error: {problem.detail}",
@@ -202,7 +187,7 @@ def run_build(source: Path, options: BuildOptions) -> BuildResult:
     """Validate ``source`` and, unless it is invalid (and not forced), write the documents.
 
     An unreadable input or invalid data (without ``force``) writes nothing: see the result's
-    findings and exit code. Raises BuildError (exit 2) for a missing template folder, a template
+    findings and exit code. Raises UserError (exit 2) for a missing template folder, a template
     error, or an output that would overwrite the input or cannot be written. No file is written
     unless every requested document rendered.
     """
@@ -220,9 +205,6 @@ def run_build(source: Path, options: BuildOptions) -> BuildResult:
         try:
             write_bytes_atomic(target, documents[name])
         except OSError as error:
-            reason = error.strerror or str(error)
-            raise BuildError(
-                exitcodes.USAGE, f"无法写入 {target}：{reason}", f"cannot write {target}: {reason}"
-            ) from None
+            raise UserError.cannot_write(target, error) from None
         result.written.append(target)
     return result

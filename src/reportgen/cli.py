@@ -3,30 +3,58 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, ParamSpec, TextIO, TypeVar, cast
 
 import click
 
 from . import __version__, exitcodes
 from .build import DEFAULT_FORMATS, RENDERERS
+from .errors import UserError
 from .output import FORMATTERS
 from .spec.registry import FORMATS
 
 if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
     from .settings import Invocation
 
 LANG_OPTION = click.option(
     "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Message language."
 )
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
-def _fail(message: str, code: int = exitcodes.USAGE) -> None:
-    click.echo(message, err=True)
-    sys.exit(code)
+
+def _print_findings(path: str, diagnostics: list[Diagnostic], lang: str) -> None:
+    """The findings of one file, as ``validate`` prints them, on standard error."""
+    from .output.text import TextFormatter
+    from .results import FileResult, RunResult
+
+    run = RunResult([FileResult(path, diagnostics)])
+    click.echo(TextFormatter(lang).render(run), err=True, nl=False)
+
+
+def _user_errors(command: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Print a UserError raised by the library in the command's language and exit with its code."""
+
+    @functools.wraps(command)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return command(*args, **kwargs)
+        except UserError as error:
+            lang = str(kwargs.get("lang") or "zh")
+            if error.findings is not None:
+                _print_findings(*error.findings, lang)
+            click.echo(error.message(lang), err=True)
+            sys.exit(error.exit_code)
+
+    return run
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -60,6 +88,7 @@ def main() -> None:
     "-j", "--jobs", type=click.IntRange(min=0), help="Processes to use (default: automatic; 0 the same)."
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@_user_errors
 def validate(
     files: tuple[str, ...],
     previous: Path | None,
@@ -77,14 +106,10 @@ def validate(
     quiet: bool,
 ) -> None:
     """Check report data files (YAML or Excel), folders and glob patterns against the official format."""
-    from .errors import SettingsError
     from .settings import Flags, resolve
 
     flags = Flags(files, previous, lang, strict, fail_on, select, ignore, waivers, config, no_config, jobs)
-    try:
-        invocation = resolve(flags)
-    except SettingsError as error:
-        _fail(str(error))
+    invocation = resolve(flags)
     sys.exit(_run_validate(invocation, output_format, output, quiet))
 
 
@@ -121,7 +146,7 @@ def _run_validate(invocation: Invocation, output_format: str, output: Path | Non
                 out.seek(0)
                 shutil.copyfileobj(out, sys.stdout)
     except OSError as error:
-        _fail(f"cannot write {error.filename or output}: {error.strerror or error}")
+        raise UserError.cannot_write(str(error.filename or output), error) from None
     if output is not None:
         click.echo(TextFormatter(invocation.lang).totals(summary), nl=False)
         click.echo(f"→ {output}")
@@ -149,7 +174,9 @@ def rules(lang: str) -> None:
     type=click.Path(path_type=Path),
     help="Write reportgen-<format>.schema.json files here.",
 )
-def schema(format_key: str | None, output_dir: Path | None) -> None:
+@LANG_OPTION
+@_user_errors
+def schema(format_key: str | None, output_dir: Path | None, lang: str) -> None:
     """Write the JSON Schema of the YAML input of each format version."""
     from .atomic import write_text_atomic
     from .schema import schema_file_name, schema_text
@@ -157,7 +184,11 @@ def schema(format_key: str | None, output_dir: Path | None) -> None:
     keys = [format_key] if format_key else list(FORMATS)
     if output_dir is None:
         if len(keys) != 1:
-            _fail("Give --format to print one schema, or -o DIR to write all of them.")
+            raise UserError(
+                exitcodes.USAGE,
+                "用 --format 指定一个格式以打印其模式，或用 -o DIR 写出全部模式。",
+                "Give --format to print one schema, or -o DIR to write all of them.",
+            )
         click.echo(schema_text(FORMATS[keys[0]]), nl=False)
         return
     for key in keys:
@@ -165,7 +196,7 @@ def schema(format_key: str | None, output_dir: Path | None) -> None:
         try:
             write_text_atomic(target, schema_text(FORMATS[key]))
         except OSError as error:
-            _fail(f"cannot write {target}: {error.strerror or error}")
+            raise UserError.cannot_write(target, error) from None
         click.echo(str(target))
 
 
@@ -193,21 +224,16 @@ def schema(format_key: str | None, output_dir: Path | None) -> None:
     help="Folder of HTML/Markdown templates that replace the built-in ones.",
 )
 @LANG_OPTION
+@_user_errors
 def build(
     file: Path, output_dir: Path, formats: str, force: bool, template_dir: Path | None, lang: str
 ) -> None:
     """Validate a report file and write it as DOCX, HTML and/or Markdown in the official layout."""
-    from .build import BuildError, BuildOptions, parse_formats, run_build
-    from .output.text import TextFormatter
-    from .results import RunResult
+    from .build import BuildOptions, parse_formats, run_build
 
-    try:
-        result = run_build(file, BuildOptions(output_dir, parse_formats(formats), force, template_dir))
-    except BuildError as error:
-        _fail(error.message(lang), error.exit_code)
-        return
+    result = run_build(file, BuildOptions(output_dir, parse_formats(formats), force, template_dir))
     if result.validation.diagnostics:
-        click.echo(TextFormatter(lang).render(RunResult(files=[result.validation])), err=True, nl=False)
+        _print_findings(result.validation.path, result.validation.diagnostics, lang)
     if result.refused and not result.unreadable:
         click.echo(
             "data is invalid: nothing written (use --force to build anyway)"
@@ -231,36 +257,13 @@ def build(
     help="FILE.yaml (a skeleton) or FILE.xlsx (the official-layout workbook to fill in).",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def init(year: int | None, agency: str, output: Path, force: bool) -> None:
+@LANG_OPTION
+@_user_errors
+def init(year: int | None, agency: str, output: Path, force: bool, lang: str) -> None:
     """Write a skeleton report (.yaml) or a workbook to fill in Excel or WPS (.xlsx)."""
-    import datetime
+    from .new_report import create_report_file, default_year
 
-    from .atomic import write_text_atomic
-    from .skeleton import skeleton
-    from .spec.registry import format_for_year
-
-    if year is None:
-        year = datetime.date.today().year - 1
-    if format_for_year(year) is None:
-        _fail(
-            f"没有适用于 {year} 年的格式；支持的格式：{'、'.join(FORMATS)}"
-            "（2019–2020 年用 2019 格式，2021 年起用 2021 格式）"
-        )
-    if output.exists() and not force:
-        _fail(f"{output} 已存在；使用 --force 覆盖 / already exists; use --force to overwrite")
-    suffix = output.suffix.lower()
-    if suffix not in (".yaml", ".yml", ".xlsx"):
-        _fail(f"不支持的输出类型：{output.suffix or output.name}（应为 .yaml 或 .xlsx）")
-    try:
-        if suffix == ".xlsx":
-            from .excel.writer import write_template  # heavy: openpyxl
-
-            write_template(output, year, agency)
-        else:
-            write_text_atomic(output, skeleton(year, agency))
-    except OSError as error:
-        _fail(f"cannot write {output}: {error.strerror or error}")
-    click.echo(str(output))
+    click.echo(str(create_report_file(output, year if year is not None else default_year(), agency, force)))
 
 
 @main.command()
@@ -268,16 +271,12 @@ def init(year: int | None, agency: str, output: Path, force: bool) -> None:
 @click.argument("target", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite an existing TARGET.")
 @LANG_OPTION
+@_user_errors
 def convert(source: Path, target: Path, force: bool, lang: str) -> None:
     """Convert a report between YAML and the Excel workbook (.yaml/.yml ↔ .xlsx), losslessly."""
     from .convert import convert_file
-    from .output.text import TextFormatter
-    from .results import FileResult, RunResult
 
     result = convert_file(source, target, force)
     if result.diagnostics:
-        run = RunResult(files=[FileResult(str(source), result.diagnostics)])
-        click.echo(TextFormatter(lang).render(run), err=True, nl=False)
-    if result.problem is not None:
-        _fail(result.problem[1] if lang == "en" else result.problem[0], result.exit_code)
+        _print_findings(str(source), result.diagnostics, lang)
     click.echo(str(result.written))

@@ -35,13 +35,23 @@ class FileSettings:
 _PREFIX = "Value error, "
 
 
+class _Problem(ValueError):
+    """A value the settings refuse, explained in Chinese and English."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+        self.en = en
+
+
 def _check_selectors(values: list[str], ignoring: bool) -> list[str]:
     normalized = [value.strip().upper() for value in values]
-    problems = [
-        f"{value}: {problem}" for value in normalized if (problem := selector_problem(value, ignoring))
-    ]
+    problems = [(value, problem) for value in normalized if (problem := selector_problem(value, ignoring))]
     if problems:
-        raise ValueError("; ".join(problems))
+        raise _Problem(
+            "；".join(f"{value}: {zh}" for value, (zh, _) in problems),
+            "; ".join(f"{value}: {en}" for value, (_, en) in problems),
+        )
     return normalized
 
 
@@ -88,15 +98,19 @@ class WaiverModel(BaseModel):
     def _rule(cls, value: str) -> str:
         value = value.strip().upper()
         problem = selector_problem(value, ignoring=True)
-        if problem or len(value) == 1:
-            raise ValueError(problem or "name one rule code, such as T303, not a family")
+        if problem:
+            raise _Problem(*problem)
+        if len(value) == 1:
+            raise _Problem(
+                "请写一个规则代码（如 T303），不要写类别", "name one rule code, such as T303, not a family"
+            )
         return value
 
     @field_validator("reason")
     @classmethod
     def _reason(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("a waiver needs a reason / 豁免需要写明理由")
+            raise _Problem("豁免需要写明理由", "a waiver needs a reason")
         return value.strip()
 
 
@@ -113,22 +127,29 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as stream:
             return tomllib.load(stream)
     except FileNotFoundError:
-        raise SettingsError(f"{path}: 文件不存在 / no such file") from None
+        raise SettingsError(f"{path}：文件不存在", f"{path}: no such file") from None
     except OSError as error:
-        raise SettingsError(f"{path}: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise SettingsError(f"{path}：{reason}", f"{path}: {reason}") from None
     except tomllib.TOMLDecodeError as error:
-        raise SettingsError(f"{path}: TOML 语法错误 / invalid TOML: {error}") from None
+        raise SettingsError(f"{path}：TOML 语法错误：{error}", f"{path}: invalid TOML: {error}") from None
 
 
 def _problems(path: Path, error: ValidationError, prefix: str) -> SettingsError:
-    lines = [f"{path}: 配置有误 / invalid settings:"]
+    zh: list[str] = []
+    en: list[str] = []
     for problem in error.errors():
         key = prefix
         for part in problem["loc"]:
             key += f" #{part + 1}" if isinstance(part, int) else (f".{part}" if key else str(part))
+        key = key or "(top level)"
+        cause = problem.get("ctx", {}).get("error")
         message = str(problem["msg"]).removeprefix(_PREFIX)
-        lines.append(f"  {key or '(top level)'}: {message}")
-    return SettingsError("\n".join(lines))
+        zh.append(f"  {key}: {cause.zh if isinstance(cause, _Problem) else message}")
+        en.append(f"  {key}: {message}")
+    return SettingsError(
+        f"{path}：配置有误：\n" + "\n".join(zh), f"{path}: invalid settings:\n" + "\n".join(en)
+    )
 
 
 def load_config(path: Path) -> FileSettings:
@@ -139,7 +160,7 @@ def load_config(path: Path) -> FileSettings:
         prefix = "tool.reportgen"
         data = data.get("tool", {}).get("reportgen", {})
         if not isinstance(data, dict):
-            raise SettingsError(f"{path}: {prefix}: 应为表 / must be a table")
+            raise SettingsError(f"{path}：{prefix} 应为表", f"{path}: {prefix}: must be a table")
     try:
         model = ConfigModel.model_validate(data)
     except ValidationError as error:

@@ -13,6 +13,7 @@ from pathlib import Path
 from . import exitcodes
 from .atomic import write_text_atomic
 from .diagnostics import Diagnostic, Severity
+from .errors import UserError
 from .readers import read_report
 from .yamlwriter import report_yaml
 
@@ -22,29 +23,27 @@ TARGETS: dict[str, str] = {".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx"}
 
 @dataclass
 class ConvertResult:
-    """What a conversion did: the findings of reading the input, the file written, the exit code."""
+    """What a conversion did: the findings of reading the input (warnings only) and the file written."""
 
+    written: Path
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    written: Path | None = None
-    exit_code: int = exitcodes.OK
-    problem: tuple[str, str] | None = None  # (Chinese, English) when it failed before or after reading
-
-
-def _failed(code: int, zh: str, en: str, diagnostics: list[Diagnostic] | None = None) -> ConvertResult:
-    return ConvertResult(diagnostics or [], None, code, (zh, en))
 
 
 def convert_file(source: Path, target: Path, force: bool = False) -> ConvertResult:
-    """Read ``source`` (YAML or XLSX) and write the same report to ``target`` (YAML or XLSX)."""
+    """Read ``source`` (YAML or XLSX) and write the same report to ``target`` (YAML or XLSX).
+
+    Raises UserError for an unsupported target, an existing target without ``force``, an input
+    with errors (its findings in ``UserError.findings``) or a target that cannot be written.
+    """
     kind = TARGETS.get(target.suffix.lower())
     if kind is None:
-        return _failed(
+        raise UserError(
             exitcodes.USAGE,
             f"不支持的输出类型：{target.suffix or target.name}（应为 .yaml 或 .xlsx）",
             f"unsupported output type: {target.suffix or target.name} (use .yaml or .xlsx)",
         )
     if target.exists() and not force:
-        return _failed(
+        raise UserError(
             exitcodes.USAGE,
             f"{target} 已存在；使用 --force 覆盖",
             f"{target} already exists; use --force to overwrite",
@@ -54,11 +53,11 @@ def convert_file(source: Path, target: Path, force: bool = False) -> ConvertResu
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if read.report is None or errors:
         unreadable = any(d.code.startswith("F") for d in errors)
-        return _failed(
-            exitcodes.USAGE if unreadable else exitcodes.INVALID,
+        raise UserError(
+            exitcodes.exit_code(unreadable=unreadable, failed=True),
             "输入文件有错误，未转换（这些值转换后会丢失）",
             "the input has errors; nothing converted (those values would be lost)",
-            diagnostics,
+            findings=(str(source), diagnostics),
         )
     try:
         if kind == "yaml":
@@ -69,10 +68,9 @@ def convert_file(source: Path, target: Path, force: bool = False) -> ConvertResu
             try:
                 write_report_workbook(target, read.report)
             except WorkbookWriteError as error:
-                return _failed(
+                raise UserError(
                     exitcodes.INVALID, f"无法写入工作簿：{error}", f"cannot write the workbook: {error}"
-                )
+                ) from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        return _failed(exitcodes.USAGE, f"无法写入 {target}：{reason}", f"cannot write {target}: {reason}")
-    return ConvertResult(diagnostics, target, exitcodes.OK)
+        raise UserError.cannot_write(target, error) from None
+    return ConvertResult(target, diagnostics)

@@ -85,13 +85,14 @@ class RulePolicy:
         return kept
 
 
-def selector_problem(selector: str, ignoring: bool = False) -> str | None:
-    """Why ``selector`` cannot select or ignore rules (None when it can)."""
+def selector_problem(selector: str, ignoring: bool = False) -> tuple[str, str] | None:
+    """Why ``selector`` cannot select or ignore rules, in Chinese and English (None when it can)."""
     if selector not in RULES_BY_CODE and selector not in FAMILIES:
+        families = ", ".join(FAMILIES)
         return (
-            f"未知的规则代码或类别 / unknown rule code or family; "
-            f"families: {', '.join(FAMILIES)}; codes: see `reportgen rules`"
+            f"未知的规则代码或类别；类别：{families}；代码见 `reportgen rules`",
+            f"unknown rule code or family; families: {families}; codes: see `reportgen rules`",
         )
     if ignoring and selector.startswith(ALWAYS_ON):
-        return "文件类规则（F）不能关闭 / file rules (F) cannot be switched off"
+        return ("文件类规则（F）不能关闭", "file rules (F) cannot be switched off")
     return None

@@ -79,7 +79,7 @@ def _selectors(text: str, option: str) -> tuple[str, ...]:
     for selector in selectors:
         problem = selector_problem(selector, ignoring=option == "--ignore")
         if problem:
-            raise SettingsError(f"{option} {selector}: {problem}")
+            raise SettingsError(f"{option} {selector}: {problem[0]}", f"{option} {selector}: {problem[1]}")
     return selectors
 
 
@@ -125,11 +125,14 @@ def resolve(flags: Flags) -> Invocation:
         inputs = collect_inputs(flags.files)
     except NoFilesError as error:
         raise SettingsError(
-            f"{error.argument}：没有找到 .yaml、.yml 或 .xlsx 文件 / no .yaml, .yml or .xlsx file found"
+            f"{error.argument}：没有找到 .yaml、.yml 或 .xlsx 文件",
+            f"{error.argument}: no .yaml, .yml or .xlsx file found",
         ) from None
     if flags.previous is not None and not flags.previous.exists():
         if not flags.previous.suffix:  # meant as a folder: say so rather than report a missing file
-            raise SettingsError(f"--previous {flags.previous}：目录不存在 / no such folder")
+            raise SettingsError(
+                f"--previous {flags.previous}：目录不存在", f"--previous {flags.previous}: no such folder"
+            )
     options = Options(
         previous=flags.previous,
         fail_on=fail_on,

@@ -91,17 +91,17 @@ def test_severity_override(sample: Path) -> None:
     ("text", "expected"),
     [
         ('fail-on = "sometimes"\n', "fail-on: Input should be 'error' or 'warning'"),
-        ('select = ["T9"]\n', "select: T9: 未知的规则代码或类别 / unknown rule code or family"),
+        ('select = ["T9"]\n', "select: T9: 未知的规则代码或类别"),
         (
             'ignore = ["F001"]\n',
-            "ignore: F001: 文件类规则（F）不能关闭 / file rules (F) cannot be switched off",
+            "ignore: F001: 文件类规则（F）不能关闭",
         ),
         ('colour = "red"\n', "colour: Extra inputs are not permitted"),
         ('lang = "fr"\n', "lang: Input should be 'zh' or 'en'"),
         ('[severity]\nV003 = "fatal"\n', "severity.V003: Input should be 'error', 'warning' or 'info'"),
         ('[severity]\nV9 = "error"\n', "severity: V9: 未知的规则代码或类别"),
-        ("select = [\n", "reportgen.toml: TOML 语法错误 / invalid TOML"),
-        ('waivers = "nowhere.toml"\n', "nowhere.toml: 文件不存在 / no such file"),
+        ("select = [\n", "reportgen.toml：TOML 语法错误"),
+        ('waivers = "nowhere.toml"\n', "nowhere.toml：文件不存在"),
     ],
 )
 def test_bad_values_are_usage_errors_naming_file_and_key(sample: Path, text: str, expected: str) -> None:
@@ -126,12 +126,12 @@ def test_bad_flags_are_usage_errors(sample: Path) -> None:
     outcome = run("validate", ONE_WARNING, "--select", "Z1")
     assert outcome.code == 2 and "--select Z1:" in outcome.stderr
     outcome = run("validate", ONE_WARNING, "--previous", "no-such-folder")
-    assert outcome.code == 2 and "no such folder" in outcome.stderr
+    assert outcome.code == 2 and "目录不存在" in outcome.stderr
 
 
 def test_missing_explicit_config_file(sample: Path) -> None:
     outcome = run("validate", ONE_WARNING, "--config", "absent.toml")
-    assert outcome.code == 2 and "absent.toml: 文件不存在 / no such file" in outcome.stderr
+    assert outcome.code == 2 and "absent.toml：文件不存在" in outcome.stderr
 
 
 def test_settings_error_is_raised_for_a_bad_file(sample: Path) -> None:

@@ -196,4 +196,6 @@ def test_output_that_cannot_be_written_is_a_usage_error(sample: Path) -> None:
     Path("taken").write_text("a file, not a folder", encoding="utf-8")
     outcome = run(*COMMON, "--output", "taken/report.txt")
     assert outcome.code == 2
-    assert "cannot write" in outcome.stderr
+    assert "无法写入 taken" in outcome.stderr
+    english = run(*COMMON, "--output", "taken/report.txt", "--lang", "en")
+    assert english.code == 2 and "cannot write taken" in english.stderr

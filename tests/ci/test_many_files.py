@@ -57,7 +57,7 @@ def test_a_folder_or_pattern_without_reports_is_a_usage_error(sample: Path) -> N
     for argument in ("empty", "submissions/*.docx"):
         outcome = run("validate", argument, "--no-config")
         assert outcome.code == 2
-        assert argument in outcome.stderr and "no .yaml, .yml or .xlsx file found" in outcome.stderr
+        assert argument in outcome.stderr and "没有找到 .yaml、.yml 或 .xlsx 文件" in outcome.stderr
 
 
 def test_missing_file_is_unreadable(sample: Path) -> None:

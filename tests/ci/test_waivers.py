@@ -106,7 +106,7 @@ def test_waiver_paths_are_relative_to_the_waiver_file(sample: Path) -> None:
             "waiver #1.reason: Field required",
         ),
         (WAIVE_T303.replace('"T303"', '"T999"'), "waiver #1.rule: 未知的规则代码或类别"),
-        (WAIVE_T303.replace('"T303"', '"T"'), "waiver #1.rule: name one rule code"),
+        (WAIVE_T303.replace('"T303"', '"T"'), "waiver #1.rule: 请写一个规则代码"),
         (WAIVE_T303.replace('"T303"', '"F003"'), "waiver #1.rule: 文件类规则（F）不能关闭"),
         (WAIVE_T303.replace("cell =", "cel ="), "waiver #1.cel: Extra inputs are not permitted"),
         ("[[waiver]]\nfile = 3\n", "waiver #1.file: Input should be a valid string"),
