@@ -71,7 +71,8 @@ def test_chinese_by_default_english_on_request(name: str, tmp_path: Path) -> Non
 
 def test_convert_names_the_findings_that_stop_it_in_the_chosen_language(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
-    broken.write_text(VALID.read_text(encoding="utf-8").replace("year: 2021", "year: 二〇二一"), encoding="utf-8")
+    text = VALID.read_text(encoding="utf-8").replace("year: 2021", "year: 二〇二一")
+    broken.write_text(text, encoding="utf-8")
     english = invoke("convert", broken, tmp_path / "out.xlsx", "--lang", "en")
     assert english.exit_code == 1
     assert "S009" in english.stderr and "the input has errors" in english.stderr
