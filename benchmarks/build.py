@@ -2,9 +2,9 @@
 
 For each example it times, in one process:
 
-* read + validate: ``reportgen.validate.validate_file`` (what ``build`` does first);
+* read + validate: ``reportgen.check.validate.validate_file`` (what ``build`` does first);
 * each renderer alone (``docx``, ``html``, ``md``) on the validated report, document in memory;
-* the whole build to all formats (``reportgen.build.run_build``: validate, render, write atomically).
+* the whole build to all formats (``reportgen.api.build.run_build``: validate, render, write atomically).
 
 The first call of each step (imports, template compilation) is reported apart as "first"; the
 other figures are the median and the best of ``--repeat`` runs. A separate line times the command
@@ -25,8 +25,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from reportgen.build import RENDERERS, BuildOptions, RenderOptions, run_build
-from reportgen.validate import validate_file
+from reportgen.api.build import RENDERERS, BuildOptions, RenderOptions, run_build
+from reportgen.check.validate import validate_file
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = (ROOT / "examples" / "2020.yaml", ROOT / "examples" / "2021.yaml")
@@ -54,7 +54,7 @@ def _row(example: str, step: str, times: tuple[float, float, float], size: int |
 def main() -> None:
     """Print the timing table."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpReporter
     )
     parser.add_argument("--repeat", type=int, default=20, help="timed runs after the first (default 20)")
     args = parser.parse_args()

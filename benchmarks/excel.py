@@ -26,11 +26,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reportgen.excel.mapping import workbook_map
-from reportgen.excel.reader import read_workbook_report
-from reportgen.excel.writer import report_bytes, template_bytes
-from reportgen.validate import validate_file
-from reportgen.yamlreader import read_yaml_report
+from reportgen.check.validate import validate_file
+from reportgen.core.workbook_layout import workbook_layout
+from reportgen.read.excel.reader import read_workbook_report
+from reportgen.read.yaml_reader import read_yaml_report
+from reportgen.write.excel.writer import report_bytes, template_bytes
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
@@ -60,7 +60,7 @@ def main() -> None:
             assert report is not None
             filled = Path(folder) / f"{year}.xlsx"
             filled.write_bytes(report_bytes(report))
-            mapping = workbook_map(report.spec.key)
+            mapping = workbook_layout(report.spec.key)
             sheet = mapping.tables[1]
             key = next(k for k in sheet.values if mapping.formula(sheet, k) is None)
             ref = sheet.ref(key)

@@ -36,7 +36,7 @@ print(json.dumps({"code": done.returncode, "wall": wall, "cpu": usage.ru_utime +
 _PARSE_FLOOR = """
 import sys
 from pathlib import Path
-from reportgen.yamlsource import load_nodes
+from reportgen.read.yaml_text import load_nodes
 for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
     load_nodes(path)
 """

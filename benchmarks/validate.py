@@ -4,8 +4,8 @@ Generates N valid report files (both formats, varied numbers, rows as lists or m
 written or left to the tool), then times, in one process:
 
 * parse only: reading and composing every file with the loader reportgen uses
-  (``reportgen.yamlsource.load_nodes``);
-* validation: ``reportgen.validate.validate_file`` on every file (reading, composing, building the
+  (``reportgen.read.yaml_text.load_nodes``);
+* validation: ``reportgen.check.validate.validate_file`` on every file (reading, composing, building the
   report and checking every rule).
 
 It prints files per second for both and their ratio (validation time / parse time). The aim is a
@@ -36,10 +36,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+from reportgen.check.validate import validate_file
+from reportgen.read.yaml_text import load_nodes
 from reportgen.spec import FORMATS, FormatSpec, Record, ValueKind
 from reportgen.spec.types import Field, KeyTree, MatrixTable, key_tree
-from reportgen.validate import validate_file
-from reportgen.yamlsource import load_nodes
 
 AIM = 2.0
 
@@ -255,7 +255,7 @@ def _check_clean(paths: list[Path]) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Generate, time and print the figures."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpReporter
     )
     parser.add_argument("--files", type=int, default=2000, help="number of report files (default 2000)")
     parser.add_argument("--keep", type=Path, help="write the files into DIR and keep them")

@@ -18,10 +18,10 @@ import openpyxl
 from openpyxl.cell.cell import MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.excel.writer import template_bytes
-from reportgen.model import CellState, Report
+from reportgen.core.model import CellState, Report
+from reportgen.read.yaml_reader import read_yaml_report
 from reportgen.spec.types import FormatSpec
-from reportgen.yamlreader import read_yaml_report
+from reportgen.write.excel.writer import template_bytes
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 """The project's valid example reports: 2020.yaml (2019 format) and 2021.yaml (2021 format)."""

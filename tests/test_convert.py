@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 import excelkit
 from reportgen.cli import main
-from reportgen.readers import read_report
-from reportgen.yamlreader import read_yaml_report
-from reportgen.yamlwriter import report_yaml
+from reportgen.read.dispatch import read_report
+from reportgen.read.yaml_reader import read_yaml_report
+from reportgen.write.yaml_writer import report_yaml
 
 EXAMPLES = excelkit.EXAMPLES
 

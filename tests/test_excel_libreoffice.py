@@ -14,9 +14,9 @@ import openpyxl
 import pytest
 
 import excelkit
-from reportgen.excel.mapping import workbook_map
-from reportgen.model import Report
-from reportgen.validate import validate_file
+from reportgen.check.validate import validate_file
+from reportgen.core.model import Report
+from reportgen.core.workbook_layout import workbook_layout
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(
@@ -54,7 +54,7 @@ def _check_totals(report: Report, saved: Path) -> int:
     """Compare LibreOffice's results of every total formula with reportgen's; returns how many."""
     values = openpyxl.load_workbook(saved, data_only=True)
     formulas = openpyxl.load_workbook(saved)
-    mapping = workbook_map(report.spec.key)
+    mapping = workbook_layout(report.spec.key)
     resolved = report.resolved()
     compared = 0
     for sheet in mapping.tables:
@@ -76,9 +76,9 @@ def test_libreoffice_adds_up_the_same_totals(tmp_path: Path, year: int) -> None:
     saved = _recalculate(source, tmp_path)
     assert _check_totals(report, saved) == sum(
         1
-        for sheet in workbook_map(report.spec.key).tables
+        for sheet in workbook_layout(report.spec.key).tables
         for key in sheet.values
-        if workbook_map(report.spec.key).formula(sheet, key)
+        if workbook_layout(report.spec.key).formula(sheet, key)
     )
     # the file as LibreOffice saved it (cached values, its own XML) still reads the same
     result = validate_file(saved)
@@ -103,7 +103,7 @@ def test_libreoffice_totals_with_blanks_and_text_numbers(tmp_path: Path) -> None
     assert read.report is not None
     saved = _recalculate(source, tmp_path)
     values = openpyxl.load_workbook(saved, data_only=True)
-    mapping = workbook_map("2021")
+    mapping = workbook_layout("2021")
     sheet = mapping.table_of(("applications.results.total", "natural_person"))
     computed = read.report.resolved()
     # a blank counts as 0 for both; a number stored as text is skipped by SUM but read as 3 by reportgen

@@ -13,12 +13,12 @@ import pytest
 from click.testing import CliRunner
 
 import excelkit
+from reportgen.check.messages import message
+from reportgen.check.validate import validate_file
 from reportgen.cli import main
-from reportgen.diagnostics import Diagnostic, Severity
-from reportgen.messages import message
-from reportgen.model import CellState, Report
-from reportgen.readers import read_report
-from reportgen.validate import validate_file
+from reportgen.core.diagnostics import Diagnostic, Severity
+from reportgen.core.model import CellState, Report
+from reportgen.read.dispatch import read_report
 
 REPORT = excelkit.valid_report(2021)
 

@@ -10,13 +10,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportgen.excel.reader import read_workbook_report
-from reportgen.excel.writer import report_bytes
-from reportgen.model import KINDS, TEXT_KEYS, Cell, CellState, Report
+from reportgen.core.model import KINDS, TEXT_KEYS, Cell, CellState, Report
+from reportgen.read.excel.reader import read_workbook_report
+from reportgen.read.yaml_reader import read_yaml_report
 from reportgen.spec.registry import FORMATS
 from reportgen.spec.types import ValueKind
-from reportgen.yamlreader import read_yaml_report
-from reportgen.yamlwriter import report_yaml
+from reportgen.write.excel.writer import report_bytes
+from reportgen.write.yaml_writer import report_yaml
 
 _CHARS = st.characters(
     codec="utf-8",

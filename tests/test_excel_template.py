@@ -11,11 +11,11 @@ from click.testing import CliRunner
 
 import excelkit
 from reportgen.cli import main
-from reportgen.excel.writer import template_bytes
-from reportgen.layout import CellRole, grid
-from reportgen.readers import read_report
+from reportgen.core.layout import CellRole, grid
+from reportgen.read.dispatch import read_report
 from reportgen.spec.registry import format_for_year
 from reportgen.spec.types import Table, ValueKind
+from reportgen.write.excel.writer import template_bytes
 
 YEARS = (2020, 2021)
 

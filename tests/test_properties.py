@@ -19,15 +19,15 @@ import yaml
 from hypothesis import HealthCheck, currently_in_test_context, given, note, settings
 from hypothesis import strategies as st
 
-from reportgen.diagnostics import Diagnostic, Severity
-from reportgen.messages import message
-from reportgen.model import TEXT_KEYS, CellKey, CellState
-from reportgen.results import FileResult
-from reportgen.schema import json_schema
+from reportgen.check.messages import message
+from reportgen.check.results import FileResult
+from reportgen.check.validate import validate_file
+from reportgen.core.diagnostics import Diagnostic, Severity
+from reportgen.core.model import TEXT_KEYS, CellKey, CellState
+from reportgen.core.values import Number, hint_for_text
 from reportgen.spec import FORMATS, FormatSpec, Record, ValueKind
 from reportgen.spec.types import Field, KeyTree, key_tree
-from reportgen.validate import validate_file
-from reportgen.values import Number, hint_for_text
+from reportgen.write.schema import json_schema
 
 # No example database (it would be written into the checkout); a failure prints the blob that
 # reproduces it with @reproduce_failure.
@@ -396,6 +396,6 @@ def test_a_changed_row_total_is_named_by_the_balance_it_upsets(workdir: Path, fo
     key = (leaf.id, total.key)
     result = validate_text(workdir, render(plan, {key: "1"}))
 
-    assert sorted(d.code for d in result.diagnostics) == ["T301", total.sum_code]
+    assert sorted(d.code for d in result.diagnostics) == ["T301", total.total_rule]
     for diagnostic in result.diagnostics:
         assert names(diagnostic, key), diagnostic

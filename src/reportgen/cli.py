@@ -13,15 +13,16 @@ from typing import TYPE_CHECKING, ParamSpec, TextIO, TypeVar, cast
 
 import click
 
-from . import __version__, exitcodes
-from .build import DEFAULT_FORMATS, RENDERERS
-from .errors import UserError
-from .output import FORMATTERS
+from . import __version__
+from .api.build import DEFAULT_FORMATS, RENDERERS
+from .check.reporters import REPORTERS
+from .core import exitcodes
+from .core.errors import UserError
 from .spec.registry import FORMATS
 
 if TYPE_CHECKING:
-    from .diagnostics import Diagnostic
-    from .settings import Invocation
+    from .check.settings import Invocation
+    from .core.diagnostics import Diagnostic
 
 LANG_OPTION = click.option(
     "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Message language."
@@ -33,11 +34,11 @@ _R = TypeVar("_R")
 
 def _print_findings(path: str, diagnostics: list[Diagnostic], lang: str) -> None:
     """The findings of one file, as ``validate`` prints them, on standard error."""
-    from .output.text import TextFormatter
-    from .results import FileResult, RunResult
+    from .check.reporters.text import TextReporter
+    from .check.results import FileResult, RunResult
 
     run = RunResult([FileResult(path, diagnostics)])
-    click.echo(TextFormatter(lang).render(run), err=True, nl=False)
+    click.echo(TextReporter(lang).render(run), err=True, nl=False)
 
 
 def _user_errors(command: Callable[_P, _R]) -> Callable[_P, _R]:
@@ -71,7 +72,7 @@ def main() -> None:
     help="Last year's report, or a folder of last year's reports paired by file name (cross-year rules).",
 )
 @click.option(
-    "--format", "output_format", type=click.Choice(list(FORMATTERS)), default="text", show_default=True
+    "--format", "output_format", type=click.Choice(list(REPORTERS)), default="text", show_default=True
 )
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="Write the report to FILE; print only totals."
@@ -106,10 +107,10 @@ def validate(
     quiet: bool,
 ) -> None:
     """Check report data files (YAML or Excel), folders and glob patterns against the official format."""
-    from .settings import Flags, resolve
+    from .check.settings import Flags, resolve_settings
 
     flags = Flags(files, previous, lang, strict, fail_on, select, ignore, waivers, config, no_config, jobs)
-    invocation = resolve(flags)
+    invocation = resolve_settings(flags)
     sys.exit(_run_validate(invocation, output_format, output, quiet))
 
 
@@ -119,11 +120,11 @@ PROGRESS_MIN_FILES = 20
 
 def _run_validate(invocation: Invocation, output_format: str, output: Path | None, quiet: bool) -> int:
     """Run the checks, with a progress bar on a terminal when there are many files; the exit code."""
-    from .atomic import open_text_atomic
-    from .output.text import TextFormatter
-    from .runner import SPOOL_BYTES, run_validation
+    from .check.reporters.text import TextReporter
+    from .check.runner import SPOOL_BYTES, run_validation
+    from .core.atomic import open_text_atomic
 
-    formatter = FORMATTERS[output_format](invocation.lang, invocation.options.policy)
+    formatter = REPORTERS[output_format](invocation.lang, invocation.options.policy)
     count = len(invocation.inputs)
     show = not quiet and count >= PROGRESS_MIN_FILES and sys.stderr.isatty()
     try:
@@ -148,7 +149,7 @@ def _run_validate(invocation: Invocation, output_format: str, output: Path | Non
     except OSError as error:
         raise UserError.cannot_write(str(error.filename or output), error) from None
     if output is not None:
-        click.echo(TextFormatter(invocation.lang).totals(summary), nl=False)
+        click.echo(TextReporter(invocation.lang).totals(summary), nl=False)
         click.echo(f"→ {output}")
     return summary.exit_code()
 
@@ -157,7 +158,7 @@ def _run_validate(invocation: Invocation, output_format: str, output: Path | Non
 @LANG_OPTION
 def rules(lang: str) -> None:
     """Print the rule catalogue: code, severity, name, description."""
-    from .rules.catalog import FAMILIES, RULES
+    from .check.rules.catalog import FAMILIES, RULES
 
     for rule in RULES:
         family = FAMILIES[rule.code[0]][1 if lang == "en" else 0]
@@ -178,8 +179,8 @@ def rules(lang: str) -> None:
 @_user_errors
 def schema(format_key: str | None, output_dir: Path | None, lang: str) -> None:
     """Write the JSON Schema of the YAML input of each format version."""
-    from .atomic import write_text_atomic
-    from .schema import schema_file_name, schema_text
+    from .core.atomic import write_text_atomic
+    from .write.schema import schema_file_name, schema_text
 
     keys = [format_key] if format_key else list(FORMATS)
     if output_dir is None:
@@ -229,7 +230,7 @@ def build(
     file: Path, output_dir: Path, formats: str, force: bool, template_dir: Path | None, lang: str
 ) -> None:
     """Validate a report file and write it as DOCX, HTML and/or Markdown in the official layout."""
-    from .build import BuildOptions, parse_formats, run_build
+    from .api.build import BuildOptions, parse_formats, run_build
 
     result = run_build(file, BuildOptions(output_dir, parse_formats(formats), force, template_dir))
     if result.validation.diagnostics:
@@ -261,7 +262,7 @@ def build(
 @_user_errors
 def init(year: int | None, agency: str, output: Path, force: bool, lang: str) -> None:
     """Write a skeleton report (.yaml) or a workbook to fill in Excel or WPS (.xlsx)."""
-    from .new_report import create_report_file, default_year
+    from .api.new_report import create_report_file, default_year
 
     click.echo(str(create_report_file(output, year if year is not None else default_year(), agency, force)))
 
@@ -274,7 +275,7 @@ def init(year: int | None, agency: str, output: Path, force: bool, lang: str) ->
 @_user_errors
 def convert(source: Path, target: Path, force: bool, lang: str) -> None:
     """Convert a report between YAML and the Excel workbook (.yaml/.yml ↔ .xlsx), losslessly."""
-    from .convert import convert_file
+    from .api.convert import convert_file
 
     result = convert_file(source, target, force)
     if result.diagnostics:

@@ -43,12 +43,12 @@ print(json.dumps({"exit": status, "heavy": loaded, "installed": installed}))
 LIBRARY_RUN = """
 import json, sys
 from pathlib import Path
-from reportgen.runner import validate_files
-from reportgen.validate import Options
-from reportgen.output import FORMATTERS
+from reportgen.check.runner import validate_files
+from reportgen.check.validate import Options
+from reportgen.check.reporters import REPORTERS
 file, output_format, heavy = sys.argv[1], sys.argv[2], sys.argv[3:]
 run = validate_files([Path(file)], Options())
-FORMATTERS[output_format]("zh").render(run)
+REPORTERS[output_format]("zh").render(run)
 print(json.dumps({"heavy": sorted(m for m in heavy if m in sys.modules)}))
 """
 

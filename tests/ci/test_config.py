@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from cihelp import run
 
-from reportgen.diagnostics import Severity
-from reportgen.errors import SettingsError
-from reportgen.settings import find_config
+from reportgen.check.settings import find_config
+from reportgen.core.diagnostics import Severity
+from reportgen.core.errors import SettingsError
 
 ONE_WARNING = "submissions/c-blank.yaml"  # V003 only
 INVALID = "submissions/b-total.yaml"  # T303
@@ -135,7 +135,7 @@ def test_missing_explicit_config_file(sample: Path) -> None:
 
 
 def test_settings_error_is_raised_for_a_bad_file(sample: Path) -> None:
-    from reportgen.config import load_config
+    from reportgen.check.config import load_config
 
     _write("reportgen.toml", 'fail-on = "warning"\n[severity]\nx101 = "error"\n')
     settings = load_config(Path("reportgen.toml"))

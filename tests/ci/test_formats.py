@@ -11,7 +11,7 @@ import pytest
 from cihelp import CI_DIR, check_golden, run
 
 from reportgen import __version__
-from reportgen.rules.catalog import RULES
+from reportgen.check.rules.catalog import RULES
 
 COMMON = ("validate", "submissions", "--previous", "previous", "--waivers", "waivers.toml", "--no-config")
 SARIF_SCHEMA = CI_DIR / "schemas" / "sarif-schema-2.1.0.json"
@@ -177,7 +177,7 @@ def test_github_annotations_and_full_text(sample: Path) -> None:
 
 
 def test_github_escapes_workflow_command_syntax() -> None:
-    from reportgen.output.github import escape_data, escape_property
+    from reportgen.check.reporters.github import escape_data, escape_property
 
     assert escape_data("100%\nnext") == "100%25%0Anext"
     assert escape_property("a:b,c") == "a%3Ab%2Cc"

@@ -8,8 +8,8 @@ from pathlib import Path, PurePath
 import pytest
 from cihelp import run
 
-from reportgen.batch import AUTO_MIN_FILES, worker_count
-from reportgen.inputs import collect_inputs, previous_for
+from reportgen.check.parallel import AUTO_MIN_FILES, worker_count
+from reportgen.read.inputs import collect_inputs, previous_for
 
 
 def _names(arguments: list[str]) -> list[str]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from cihelp import run
 
-from reportgen.diagnostics import Diagnostic, Location, LogicalCell, Severity
-from reportgen.waivers import Waiver, WaiverBook
+from reportgen.check.waivers import Waiver, WaiverBook
+from reportgen.core.diagnostics import Diagnostic, Location, LogicalCell, Severity
 
 INVALID = "submissions/b-total.yaml"  # one T303 at applications.results.granted.total
 

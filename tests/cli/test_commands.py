@@ -12,9 +12,9 @@ import yaml
 from clihelp import invoke, run
 
 import casekit
-from reportgen.rules.catalog import RULES
-from reportgen.schema import schema_file_name
+from reportgen.check.rules.catalog import RULES
 from reportgen.spec.registry import FORMATS
+from reportgen.write.schema import schema_file_name
 
 REPO = casekit.TESTS_DIR.parent
 SCHEMAS = REPO / "schemas"

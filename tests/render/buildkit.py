@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reportgen.model import Report
-from reportgen.readers import read_report
+from reportgen.core.model import Report
+from reportgen.read.dispatch import read_report
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = (ROOT / "examples" / "2020.yaml", ROOT / "examples" / "2021.yaml")

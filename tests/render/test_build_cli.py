@@ -168,7 +168,7 @@ def test_a_build_loads_only_the_libraries_its_formats_need(
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from reportgen.build import BuildOptions, run_build\n"
+        "from reportgen.api.build import BuildOptions, run_build\n"
         "assert 'jinja2' not in sys.modules and 'docx' not in sys.modules\n"
         f"options = BuildOptions(Path({str(tmp_path)!r}), {formats!r})\n"
         f"result = run_build(Path({str(EXAMPLES[0])!r}), options)\n"

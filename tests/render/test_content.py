@@ -10,9 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.layout import grid
-from reportgen.model import Report
-from reportgen.render.content import (
+from reportgen.core.layout import grid
+from reportgen.core.model import Report
+from reportgen.read.yaml_reader import read_yaml_report
+from reportgen.spec import FORMATS
+from reportgen.write.render.content import (
     Heading,
     Paragraph,
     Signature,
@@ -24,8 +26,6 @@ from reportgen.render.content import (
     paragraphs,
     text_width,
 )
-from reportgen.spec import FORMATS
-from reportgen.yamlreader import read_yaml_report
 
 EXAMPLE_2021 = Path(__file__).resolve().parents[2] / "examples" / "2021.yaml"
 

@@ -18,13 +18,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.table import Table
 
-from reportgen.layout import CellRole, Grid, GridCell, grid
-from reportgen.model import Cell, CellState, Report
-from reportgen.render import docx_styles
-from reportgen.render.content import cell_text
-from reportgen.render.docx_render import render_docx
-from reportgen.values import format_number
-from reportgen.yamlreader import read_yaml_report
+from reportgen.core.layout import CellRole, Grid, GridCell, grid
+from reportgen.core.model import Cell, CellState, Report
+from reportgen.core.values import format_number
+from reportgen.read.yaml_reader import read_yaml_report
+from reportgen.write.render import docx_styles
+from reportgen.write.render.content import cell_text
+from reportgen.write.render.docx_render import render_docx
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = {year: ROOT / "examples" / f"{year}.yaml" for year in ("2020", "2021")}
@@ -504,5 +504,5 @@ def test_blank_state_is_not_needed_to_print_zero() -> None:
 
 
 def test_content_helpers_do_not_import_python_docx() -> None:
-    code = "import sys, reportgen.render.content; assert 'docx' not in sys.modules"
+    code = "import sys, reportgen.write.render.content; assert 'docx' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

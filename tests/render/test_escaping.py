@@ -13,10 +13,10 @@ from buildkit import EXAMPLES, load, run_reportgen
 from htmlgrid import Element, parse_html
 from markdown_it import MarkdownIt
 
-from reportgen.model import Report
-from reportgen.render.docx_render import render_docx
-from reportgen.render.html import render_html
-from reportgen.render.markdown import escape_markdown, render_markdown
+from reportgen.core.model import Report
+from reportgen.write.render.docx_render import render_docx
+from reportgen.write.render.html import render_html
+from reportgen.write.render.markdown import escape_markdown, render_markdown
 
 TITLE = "<i>斜体</i> & {{ report.title }} 报告"
 AGENCY = "某局 <b>粗体</b> & {% raw %}"

@@ -12,13 +12,13 @@ from htmlgrid import Element, TableGrid, parse_html, position, tables_by_key
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportgen.layout import grid
-from reportgen.model import Cell, CellState, Report
-from reportgen.render.content import date_text
-from reportgen.render.html import render_html
+from reportgen.core.layout import grid
+from reportgen.core.model import Cell, CellState, Report
+from reportgen.core.values import format_number
 from reportgen.spec.registry import FORMATS
 from reportgen.spec.types import BlockTable, HeaderNode, MatrixTable, SingleRowTable, Table, ValueKind
-from reportgen.values import format_number
+from reportgen.write.render.content import date_text
+from reportgen.write.render.html import render_html
 
 
 @pytest.fixture(scope="module")

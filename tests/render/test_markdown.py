@@ -10,10 +10,10 @@ from buildkit import DATA, EXAMPLES, load, run_reportgen
 from htmlgrid import Element, expand, parse_html
 from markdown_it import MarkdownIt
 
-from reportgen.model import Report
-from reportgen.render.content import date_text
+from reportgen.core.model import Report
+from reportgen.core.values import format_number
 from reportgen.spec.types import BlockTable, MatrixTable, SingleRowTable
-from reportgen.values import format_number
+from reportgen.write.render.content import date_text
 
 SEPARATOR = " / "
 
@@ -134,7 +134,7 @@ def test_document_structure(built: dict[str, tuple[Report, str]], stem: str) -> 
 
 
 def test_line_breaks_inside_a_paragraph(tmp_path: Path) -> None:
-    from reportgen.render.markdown import render_markdown
+    from reportgen.write.render.markdown import render_markdown
 
     report = load(EXAMPLES[0])
     report.texts["other_matters"] = "第一行\n第二行\n\n（一）标题。正文"

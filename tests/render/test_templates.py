@@ -10,9 +10,9 @@ import pytest
 from buildkit import EXAMPLES, ROOT, load, run_reportgen
 from htmlgrid import parse_html, tables_by_key
 
-from reportgen.render.tableview import FlatTable, HtmlBody, HtmlCell, HtmlRow, TableView
-from reportgen.render.templating import PackageTemplateLoader
-from reportgen.render.view import DocumentView, SectionView
+from reportgen.write.render.tableview import FlatTable, HtmlBody, HtmlCell, HtmlRow, TableView
+from reportgen.write.render.templating import PackageTemplateLoader
+from reportgen.write.render.view import DocumentView, SectionView
 
 
 def _templates(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -145,7 +145,7 @@ def test_readme_documents_every_context_attribute() -> None:
 
 def test_paragraph_attributes_exist() -> None:
     report = load(EXAMPLES[1])
-    from reportgen.render.view import document_view
+    from reportgen.write.render.view import document_view
 
     view = document_view(report)
     paragraph = view.sections[0].paragraphs[0]

@@ -29,9 +29,9 @@ from typing import Any
 import yaml
 
 import casekit
-from reportgen.diagnostics import Diagnostic
-from reportgen.messages import message
-from reportgen.rules.catalog import RULES_BY_CODE
+from reportgen.check.messages import message
+from reportgen.check.rules.catalog import RULES_BY_CODE
+from reportgen.core.diagnostics import Diagnostic
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 CASE_KEYS = frozenset({"name", "note", "expect", "ignore", "previous", "exit"}) | casekit.SOURCE_KEYS

@@ -8,11 +8,11 @@ import pytest
 import rulecases
 
 import casekit
-from reportgen.messages import LANGS, message
-from reportgen.output import FORMATTERS
-from reportgen.rules.catalog import RULES, RULES_BY_CODE
-from reportgen.runner import validate_files
-from reportgen.validate import Options
+from reportgen.check.messages import LANGS, message
+from reportgen.check.reporters import REPORTERS
+from reportgen.check.rules.catalog import RULES, RULES_BY_CODE
+from reportgen.check.runner import validate_files
+from reportgen.check.validate import Options
 
 ALL = rulecases.load_all()
 CASES = [case for cases in ALL.values() for case in cases]
@@ -38,7 +38,7 @@ def test_case(case: rulecases.Case, tmp_path: Path) -> None:
             assert text.strip() and "{" not in text and "None" not in text, text
     if "exit" in case.data:
         assert run.exit_code == case.data["exit"]
-    for name, formatter in FORMATTERS.items():  # every finding renders in every output format
+    for name, formatter in REPORTERS.items():  # every finding renders in every output format
         assert formatter("en").render(run), name
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from .types import (
     Balance,
     Block,
-    Carry,
-    CarryTerm,
+    CrossYearRule,
+    CrossYearTerm,
     Field,
     HeaderNode,
     MatrixTable,
@@ -29,7 +29,7 @@ APPLICANT_COLUMNS: tuple[tuple[str, str, str], ...] = (
 
 APPLICATION_FIELDS: tuple[Field, ...] = (
     *tuple(Field(key, label, label_en) for key, label, label_en in APPLICANT_COLUMNS),
-    Field("total", "总计", "total", sum_of=tuple(key for key, _, _ in APPLICANT_COLUMNS), sum_code="T303"),
+    Field("total", "总计", "total", sum_of=tuple(key for key, _, _ in APPLICANT_COLUMNS), total_rule="T303"),
 )
 
 APPLICATION_COLUMNS: tuple[HeaderNode, ...] = (
@@ -157,7 +157,7 @@ def applications_table(other: Group | None) -> MatrixTable:
         APPLICATION_FIELDS,
         accepts_list=True,
         sum_of=tuple(result_ids),
-        sum_code="T302",
+        total_rule="T302",
     )
     records.append(total)
     result_nodes.append(RowNode("（七）总计", "(7) total", record=total.id))
@@ -201,7 +201,7 @@ OUTCOME_COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 OUTCOME_FIELDS: tuple[Field, ...] = (
     *tuple(Field(key, label, label_en) for key, label, label_en in OUTCOME_COLUMNS),
-    Field("total", "总计", "total", sum_of=tuple(key for key, _, _ in OUTCOME_COLUMNS), sum_code="T401"),
+    Field("total", "总计", "total", sum_of=tuple(key for key, _, _ in OUTCOME_COLUMNS), total_rule="T401"),
 )
 
 
@@ -299,12 +299,12 @@ HEADING_VARIANTS: dict[str, str] = {
 }
 
 
-CARRIED_OVER: tuple[Carry, ...] = tuple(
-    Carry(
+CARRIED_OVER: tuple[CrossYearRule, ...] = tuple(
+    CrossYearRule(
         "X101",
         "applications.carried_over",
         field.key,
-        (CarryTerm(1, True, "applications.carried_forward", field.key),),
+        (CrossYearTerm(1, True, "applications.carried_forward", field.key),),
     )
     for field in APPLICATION_FIELDS
 )

@@ -14,8 +14,8 @@ from .common import (
 from .types import (
     AtLeast,
     BlockTable,
-    Carry,
-    CarryTerm,
+    CrossYearRule,
+    CrossYearTerm,
     Field,
     FormatSpec,
     ValueKind,
@@ -94,15 +94,15 @@ FORMAT_2019 = FormatSpec(
         AtLeast("T201", f"{_BASE}.{key}", "total_published", "published")
         for key in ("regulations", "normative_documents")
     ),
-    carries=CARRIED_OVER
+    cross_year=CARRIED_OVER
     + tuple(
-        Carry(
+        CrossYearRule(
             "X103",
             f"{_BASE}.{key}",
             "previous_items",
             (
-                CarryTerm(1, True, f"{_BASE}.{key}", "previous_items"),
-                CarryTerm(1, True, f"{_BASE}.{key}", "change"),
+                CrossYearTerm(1, True, f"{_BASE}.{key}", "previous_items"),
+                CrossYearTerm(1, True, f"{_BASE}.{key}", "change"),
             ),
         )
         for key in _ITEM_RECORDS

@@ -11,7 +11,7 @@ from .common import (
     review_litigation_table,
     sections,
 )
-from .types import BlockTable, Carry, CarryTerm, Field, FormatSpec, ValueKind
+from .types import BlockTable, CrossYearRule, CrossYearTerm, Field, FormatSpec, ValueKind
 
 _BASE = ACTIVE_DISCLOSURE_KEY
 
@@ -79,16 +79,16 @@ FORMAT_2021 = FormatSpec(
     basis="国办公开办函〔2021〕30号",
     years=(2021, None),
     sections=sections(ACTIVE_DISCLOSURE, applications_table(_OTHER_2021), review_litigation_table()),
-    carries=CARRIED_OVER
+    cross_year=CARRIED_OVER
     + tuple(
-        Carry(
+        CrossYearRule(
             "X102",
             f"{_BASE}.{key}",
             "in_force",
             (
-                CarryTerm(1, True, f"{_BASE}.{key}", "in_force"),
-                CarryTerm(1, False, f"{_BASE}.{key}", "issued"),
-                CarryTerm(-1, False, f"{_BASE}.{key}", "repealed"),
+                CrossYearTerm(1, True, f"{_BASE}.{key}", "in_force"),
+                CrossYearTerm(1, False, f"{_BASE}.{key}", "issued"),
+                CrossYearTerm(-1, False, f"{_BASE}.{key}", "repealed"),
             ),
         )
         for key in ("regulations", "normative_documents")

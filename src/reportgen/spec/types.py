@@ -32,7 +32,7 @@ class Field:
     label_en: str
     kind: ValueKind = ValueKind.COUNT
     sum_of: tuple[str, ...] = ()  # a derived total: the sum of these fields of the same record
-    sum_code: str = ""  # the rule code that checks the total
+    total_rule: str = ""  # the rule code that checks the total
 
     @property
     def derived(self) -> bool:
@@ -50,7 +50,7 @@ class Record:
     fields: tuple[Field, ...]
     accepts_list: bool = False  # may be written as a list of values in printed column order
     sum_of: tuple[str, ...] = ()  # a derived row: per field, the sum of these records
-    sum_code: str = ""  # the rule code that checks the derived row
+    total_rule: str = ""  # the rule code that checks the derived row
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -179,7 +179,7 @@ class AtLeast:
 
 
 @dataclass(frozen=True)
-class CarryTerm:
+class CrossYearTerm:
     """One term of a cross-year identity: sign * (this or last year's) cell."""
 
     sign: int
@@ -189,13 +189,13 @@ class CarryTerm:
 
 
 @dataclass(frozen=True)
-class Carry:
+class CrossYearRule:
     """A cross-year identity: this year's ``record.field`` == sum of ``terms``."""
 
     code: str
     record: str
     field: str
-    terms: tuple[CarryTerm, ...]
+    terms: tuple[CrossYearTerm, ...]
 
 
 @dataclass(frozen=True)
@@ -266,7 +266,7 @@ class FormatSpec:
     years: tuple[int, int | None]  # first and last report year it applies to (None: open-ended)
     sections: tuple[Section, ...]
     at_least: tuple[AtLeast, ...] = ()
-    carries: tuple[Carry, ...] = ()
+    cross_year: tuple[CrossYearRule, ...] = ()
     heading_variants: dict[str, str] = field(default_factory=dict)
 
     @cached_property
@@ -305,10 +305,10 @@ class FormatSpec:
                 key = (record.id, fld.key)
                 if fld.derived:
                     parts = tuple((record.id, part) for part in fld.sum_of)
-                    found[key] = Derivation(key, parts, fld.sum_code)
+                    found[key] = Derivation(key, parts, fld.total_rule)
                 elif record.derived:
                     parts = tuple((source, fld.key) for source in record.sum_of)
-                    found[key] = Derivation(key, parts, record.sum_code)
+                    found[key] = Derivation(key, parts, record.total_rule)
         return found
 
     @cached_property

@@ -1,0 +1,1 @@
+"""What the commands do, as a library: build, convert, start a new report."""

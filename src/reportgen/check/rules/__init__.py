@@ -1,0 +1,1 @@
+"""The rule catalogue and the whole-report rules (arithmetic, cross-year)."""

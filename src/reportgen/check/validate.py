@@ -1,0 +1,68 @@
+"""Validating one report file: read it and check every rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.diagnostics import Diagnostic, Severity
+from ..core.model import Report
+from ..read.dispatch import read_report
+from .policy import RulePolicy
+from .results import FileResult
+from .rules.arithmetic import check_arithmetic
+from .rules.crossyear import check_cross_year
+from .waivers import Waiver
+
+
+@dataclass
+class Options:
+    """What to check and how strictly."""
+
+    previous: Path | None = None  # last year's file, or a folder of last year's files
+    fail_on: Severity = Severity.ERROR  # the lowest severity that fails a run
+    jobs: int | None = 1  # None: decide from the number of files and cores
+    policy: RulePolicy = field(default_factory=RulePolicy)
+    waivers: tuple[Waiver, ...] = ()
+
+    @property
+    def failing(self) -> frozenset[Severity]:
+        """The severities that make a run fail."""
+        if self.fail_on is Severity.WARNING:
+            return frozenset({Severity.ERROR, Severity.WARNING})
+        return frozenset({Severity.ERROR})
+
+
+def check_report(report: Report, previous: Report | None = None) -> list[Diagnostic]:
+    """Findings of every whole-report rule (arithmetic, and cross-year when ``previous`` is given)."""
+    values = report.resolved()
+    found = check_arithmetic(report, values)
+    if previous is not None:
+        found.extend(check_cross_year(report, values, previous, previous.resolved()))
+    return found
+
+
+def check_file(path: Path, previous: Report | None = None) -> tuple[Report | None, list[Diagnostic]]:
+    """Read one file and check it: the report (None when unreadable) and its findings sorted by place."""
+    read = read_report(path)
+    diagnostics = list(read.diagnostics)
+    if read.report is not None:
+        found = check_report(read.report, previous)
+        if found:
+            diagnostics = _without_superseded(diagnostics, found) + found
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return read.report, diagnostics
+
+
+def validate_file(path: Path, previous: Report | None = None) -> FileResult:
+    """Read one file and check it, keeping the report read; findings are sorted by place."""
+    report, diagnostics = check_file(path, previous)
+    return FileResult(str(path), diagnostics, report, format=report.spec.key if report else None)
+
+
+def _without_superseded(read: list[Diagnostic], checked: list[Diagnostic]) -> list[Diagnostic]:
+    """Reading findings less the blank-cell warnings on totals that T001 already reports as errors."""
+    blank_totals = {d.location for d in checked if d.code == "T001"}
+    if not blank_totals:
+        return read
+    return [d for d in read if not (d.code == "V003" and d.location in blank_totals)]

@@ -1,1 +1,0 @@
-"""Excel workbooks in the official layout: templates, reading filled workbooks."""

@@ -1,0 +1,1 @@
+"""Reading report data (YAML, workbooks) into the model, every value with its location."""

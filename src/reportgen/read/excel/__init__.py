@@ -1,0 +1,1 @@
+"""Reading filled workbooks safely."""

@@ -1,1 +1,0 @@
-"""Rules: the catalogue and the checks that need a whole report."""

@@ -1,0 +1,1 @@
+"""Writing reports: rendered documents, workbooks, YAML, skeletons and JSON Schemas."""

@@ -1,0 +1,1 @@
+"""Writing the official-layout workbook."""
