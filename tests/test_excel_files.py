@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from msoffcrypto.format.ooxml import OOXMLFile
-from reportgen.excel import safety
+from reportgen.read.excel import safety
 
 import excelkit
 from reportgen.check.validate import validate_file

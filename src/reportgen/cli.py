@@ -179,8 +179,7 @@ def rules(lang: str) -> None:
 @_user_errors
 def schema(format_key: str | None, output_dir: Path | None, lang: str) -> None:
     """Write the JSON Schema of the YAML input of each format version."""
-    from .core.atomic import write_text_atomic
-    from .write.schema import schema_file_name, schema_text
+    from .api.schemas import schema_of, write_schemas
 
     keys = [format_key] if format_key else list(FORMATS)
     if output_dir is None:
@@ -190,14 +189,9 @@ def schema(format_key: str | None, output_dir: Path | None, lang: str) -> None:
                 "用 --format 指定一个格式以打印其模式，或用 -o DIR 写出全部模式。",
                 "Give --format to print one schema, or -o DIR to write all of them.",
             )
-        click.echo(schema_text(FORMATS[keys[0]]), nl=False)
+        click.echo(schema_of(keys[0]), nl=False)
         return
-    for key in keys:
-        target = output_dir / schema_file_name(key)
-        try:
-            write_text_atomic(target, schema_text(FORMATS[key]))
-        except OSError as error:
-            raise UserError.cannot_write(target, error) from None
+    for target in write_schemas(output_dir, keys):
         click.echo(str(target))
 
 
