@@ -101,9 +101,9 @@ def test_automatic_jobs() -> None:
 
 
 def test_pool_windows_keep_the_order(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportgen import batch
+    from reportgen.check import parallel
 
-    monkeypatch.setattr(batch, "WINDOW", 7)  # 40 files: six windows, the last one short
+    monkeypatch.setattr(parallel, "WINDOW", 7)  # 40 files: six windows, the last one short
     _mixed_folder(Path("many"), 8)
     common = ("validate", "many", "--format", "json", "--no-config")
     assert run(*common, "--jobs", "2").stdout == run(*common, "--jobs", "1").stdout

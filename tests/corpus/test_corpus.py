@@ -38,7 +38,7 @@ def test_index_covers_every_file() -> None:
     on_disk = {path.name for path in FILES.iterdir()}
     assert sorted(on_disk - listed) == [], "corpus files missing from index.yaml"
     for entry in INDEX:
-        assert set(entry) <= {"file", "about", "exit", "code", "at", "missing", "stderr"}, entry
+        assert set(entry) <= {"file", "about", "exit", "code", "at", "missing", "stderr", "stderr_en"}, entry
         assert entry["exit"] in (0, 1, 2)
         assert entry.get("code") is None or "at" in entry, entry
 
@@ -77,7 +77,7 @@ def test_click_runner_text(entry: dict[str, Any], tmp_path: Path) -> None:
     assert "Traceback" not in output
     assert result.exit_code == entry["exit"], output
     if entry.get("code") is None:
-        assert str(entry["stderr"]) in result.stderr
+        assert str(entry["stderr_en"]) in result.stderr
         return
     where = f"{path}:{entry['at']}" if entry["at"] != "file" else str(path)
     severity = "warning" if entry["exit"] == 0 else "error"
