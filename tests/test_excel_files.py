@@ -11,11 +11,11 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from msoffcrypto.format.ooxml import OOXMLFile
-from reportgen.read.excel import safety
 
 import excelkit
 from reportgen.check.validate import validate_file
 from reportgen.cli import main
+from reportgen.read.excel import safety
 from reportgen.write.excel.writer import template_bytes
 
 TEMPLATE = template_bytes(2021, "某市档案局")
