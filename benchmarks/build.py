@@ -54,7 +54,7 @@ def _row(example: str, step: str, times: tuple[float, float, float], size: int |
 def main() -> None:
     """Print the timing table."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpReporter
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--repeat", type=int, default=20, help="timed runs after the first (default 20)")
     args = parser.parse_args()

@@ -255,7 +255,7 @@ def _check_clean(paths: list[Path]) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Generate, time and print the figures."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpReporter
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--files", type=int, default=2000, help="number of report files (default 2000)")
     parser.add_argument("--keep", type=Path, help="write the files into DIR and keep them")
