@@ -35,7 +35,9 @@ def parse_count(text: str) -> int | None:
     None when the text is not a number, is not whole, or is an abbreviated or ambiguous
     Chinese form such as ``一百五`` or ``一二``.
     """
-    stripped = text.strip().translate(_FULL_WIDTH)
+    stripped = text.strip()
+    if not stripped.isascii():
+        stripped = stripped.translate(_FULL_WIDTH)
     if not stripped:
         return None
     if _PLAIN.fullmatch(stripped):

@@ -1,0 +1,1 @@
+"""Checks of the narrative text against the tables."""
