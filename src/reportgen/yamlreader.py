@@ -12,11 +12,11 @@ from typing import Union
 import yaml
 
 from .diagnostics import Diagnostic, InputError, Location, LogicalCell, Severity
-from .model import KINDS, TEXT_KEYS, Cell, CellState, Report, logical_cell
+from .model import KINDS, TEXT_KEYS, Cell, CellState, Report, TextSource, logical_cell
 from .spec.registry import FORMATS, format_for_year
 from .spec.types import Field, FormatSpec, Record, Table, ValueKind
 from .values import Number, ValueProblem, check_sign, hint_for_text, parse_plain_number
-from .yamlsource import load_nodes
+from .yamlsource import compose_text, decode, read_bytes
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null"))
@@ -65,16 +65,19 @@ _TREES: dict[str, dict[str, KeyTree]] = {
 
 def read_yaml_report(path: Path) -> ReadResult:
     """Read a YAML report file; unreadable or malformed files give an F-coded finding."""
+    name = str(path)
     try:
-        root = load_nodes(path)
+        text = decode(read_bytes(path), name)
+        root = compose_text(text, name)
     except InputError as error:
         return ReadResult(None, [error.diagnostic])
-    return _Walker(str(path)).read(root)
+    return _Walker(name, text).read(root)
 
 
 class _Walker:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, text: str = "") -> None:
         self.source = source
+        self.text = text  # the decoded file, for the raw form of narrative texts
         self.diagnostics: list[Diagnostic] = []
         self.refused: set[str] = set()  # paths whose value was refused (no "missing" finding then)
 
@@ -82,6 +85,11 @@ class _Walker:
     def loc(self, node: yaml.Node) -> Location:
         mark = node.start_mark
         return Location(self.source, mark.line + 1, mark.column + 1)
+
+    def text_source(self, node: yaml.Node) -> TextSource:
+        """A scalar's characters as written in the file and where they begin."""
+        start, end = node.start_mark, node.end_mark
+        return TextSource(self.text[start.index : end.index], start.line + 1, start.column + 1)
 
     def report_problem(
         self,
@@ -267,6 +275,7 @@ class _Walker:
             report.locations[where] = self.loc(value_node)
             if isinstance(value_node, yaml.ScalarNode) and value_node.tag == _STR:
                 report.texts[key] = _paragraph_text(value_node.value)
+                report.text_sources[key] = self.text_source(value_node)
             elif isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL:
                 report.texts[key] = ""
             else:
