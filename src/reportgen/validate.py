@@ -12,6 +12,7 @@ from .policy import RulePolicy
 from .readers import read_report
 from .rules.arithmetic import check_arithmetic
 from .rules.crossyear import check_carries
+from .rules.narrative import check_narrative
 from .waivers import WaivedFinding, Waiver
 
 
@@ -73,9 +74,10 @@ class RunResult:
 
 
 def check_report(report: Report, previous: Report | None = None) -> list[Diagnostic]:
-    """Findings of every whole-report rule (arithmetic, and cross-year when ``previous`` is given)."""
+    """Findings of every whole-report rule (arithmetic, narrative, cross-year when ``previous`` is given)."""
     values = report.resolved()
     found = check_arithmetic(report, values)
+    found.extend(check_narrative(report, values))
     if previous is not None:
         found.extend(check_carries(report, values, previous, previous.resolved()))
     return found

@@ -1,0 +1,116 @@
+"""N001: figures quoted in the narrative text that disagree with the tables."""
+
+from __future__ import annotations
+
+from ..check.narrative import Mention, find_mentions
+from ..check.textplace import place_in_source
+from ..diagnostics import Diagnostic, Location, LogicalCell, Severity
+from ..model import TEXT_KEYS, CellKey, CellState, Report, logical_cell
+from ..spec.figures import NamedFigure, figure_value, named_figures
+from ..values import Number, format_number
+
+_EXCERPT = 60  # characters of the sentence shown in a finding
+_SENTENCE_END = "。！？；;!?\n"
+
+
+def check_narrative(report: Report, values: dict[CellKey, Number]) -> list[Diagnostic]:
+    """N001 findings: each figure the text quotes with a value other than the tables'."""
+    figures = named_figures(report.spec)
+    found: list[Diagnostic] = []
+    for key in TEXT_KEYS:
+        text = report.texts.get(key)
+        if not text:
+            continue
+        for mention in find_mentions(text, report.year):
+            figure = figures.get(mention.name)
+            if figure is None or not _comparable(report, figure):
+                continue
+            table_value = figure_value(figure, values)
+            if table_value == mention.value:
+                continue
+            found.append(_finding(report, key, text, mention, figure, table_value))
+    return found
+
+
+def _comparable(report: Report, figure: NamedFigure) -> bool:
+    """Whether every cell of the figure was filled in with a number (other cells are reported already)."""
+    return all(_filled(report, cell) for cell in figure.cells)
+
+
+def _filled(report: Report, key: CellKey) -> bool:
+    """Whether a cell holds a number, or is a total left out whose parts all do."""
+    state = report.cell(*key).state
+    if state is not CellState.ABSENT:
+        return state is CellState.GIVEN
+    record_id, field_key = key
+    record = report.spec.record(record_id)
+    if record.derived:
+        parts = [(part, field_key) for part in record.sum_of]
+    else:
+        parts = [(record_id, part) for part in record.field(field_key).sum_of]
+    return bool(parts) and all(_filled(report, part) for part in parts)
+
+
+def _finding(
+    report: Report, key: str, text: str, mention: Mention, figure: NamedFigure, table_value: Number
+) -> Diagnostic:
+    related = tuple(_logical(report, cell) for cell in figure.cells)
+    if len(related) == 1:
+        source_zh, source_en = related[0].describe("zh"), related[0].describe("en")
+    else:
+        source_zh = figure.description
+        source_en = f"the sum of {len(related)} cells ({figure.name_en})"
+    text_value, shown_table = format_number(mention.value), format_number(table_value)
+    return Diagnostic(
+        "N001",
+        Severity.WARNING,
+        _location(report, key, text, mention.start),
+        LogicalCell("", f"text.{key}", None, (f"text.{key}",), (f"text.{key}",)),
+        expected=shown_table,
+        actual=text_value,
+        params=(
+            ("sentence", excerpt(text, mention.start, mention.end)),
+            ("figure", figure.name),
+            ("figure_en", figure.name_en),
+            ("text_value", text_value),
+            ("table_value", shown_table),
+            ("source_zh", source_zh),
+            ("source_en", source_en),
+        ),
+        related=related,
+    )
+
+
+def _logical(report: Report, cell: CellKey) -> LogicalCell:
+    record_id, field_key = cell
+    record = report.spec.record(record_id)
+    return logical_cell(report.spec.table_of(record_id), record, field_key)
+
+
+def _location(report: Report, key: str, text: str, offset: int) -> Location:
+    """Where the number was written: its line and column in a YAML file, else the text's own place."""
+    where = report.location_of(f"text.{key}")
+    source = report.text_sources.get(key)
+    if where.sheet is not None or source is None:
+        return where
+    placed = place_in_source(source.raw, source.line, source.column, text, offset)
+    if placed is None:
+        return where
+    return Location(where.file, placed[0], placed[1])
+
+
+def excerpt(text: str, start: int, end: int, width: int = _EXCERPT) -> str:
+    """The sentence holding ``text[start:end]``, cut to about ``width`` characters around it with ``…``."""
+    first = start
+    while first > 0 and text[first - 1] not in _SENTENCE_END and start - first < width:
+        first -= 1
+    last = end
+    while last < len(text) and text[last] not in _SENTENCE_END and last - end < width:
+        last += 1
+    before, after = text[first:start], text[end:last]
+    keep_before = min(len(before), width * 2 // 3)
+    keep_after = min(len(after), max(width - keep_before - (end - start), 0))
+    cut_before = keep_before < len(before) or (first > 0 and text[first - 1] not in _SENTENCE_END)
+    cut_after = keep_after < len(after) or (last < len(text) and text[last] not in _SENTENCE_END)
+    quoted = before[len(before) - keep_before :] + text[start:end] + after[:keep_after]
+    return ("…" if cut_before else "") + quoted.strip() + ("…" if cut_after else "")
