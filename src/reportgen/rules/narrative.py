@@ -23,7 +23,7 @@ def check_narrative(report: Report, values: dict[CellKey, Number]) -> list[Diagn
             continue
         for mention in find_mentions(text, report.year):
             figure = figures.get(mention.name)
-            if figure is None or not _comparable(report, figure):
+            if figure is None or not _comparable(report, values, figure):
                 continue
             table_value = figure_value(figure, values)
             if table_value == mention.value:
@@ -32,23 +32,30 @@ def check_narrative(report: Report, values: dict[CellKey, Number]) -> list[Diagn
     return found
 
 
-def _comparable(report: Report, figure: NamedFigure) -> bool:
-    """Whether every cell of the figure was filled in with a number (other cells are reported already)."""
-    return all(_filled(report, cell) for cell in figure.cells)
+def _comparable(report: Report, values: dict[CellKey, Number], figure: NamedFigure) -> bool:
+    """Whether every cell of the figure is a settled number: filled in, and a total agreeing with its parts.
+
+    Blank, invalid and contradictory cells are reported by other rules already.
+    """
+    return all(_settled(report, values, cell) for cell in figure.cells)
 
 
-def _filled(report: Report, key: CellKey) -> bool:
-    """Whether a cell holds a number, or is a total left out whose parts all do."""
+def _settled(report: Report, values: dict[CellKey, Number], key: CellKey) -> bool:
+    """Whether a cell holds a number that its own parts (if it is a total) agree with."""
     state = report.cell(*key).state
-    if state is not CellState.ABSENT:
-        return state is CellState.GIVEN
+    if state is CellState.BLANK or state is CellState.INVALID:
+        return False
     record_id, field_key = key
     record = report.spec.record(record_id)
     if record.derived:
         parts = [(part, field_key) for part in record.sum_of]
     else:
         parts = [(record_id, part) for part in record.field(field_key).sum_of]
-    return bool(parts) and all(_filled(report, part) for part in parts)
+    if not parts:
+        return state is CellState.GIVEN
+    if not all(_settled(report, values, part) for part in parts):
+        return False
+    return state is CellState.ABSENT or values[key] == sum((values[part] for part in parts), 0)
 
 
 def _finding(
