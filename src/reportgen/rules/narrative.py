@@ -17,13 +17,14 @@ def check_narrative(report: Report, values: dict[CellKey, Number]) -> list[Diagn
     """N001 findings: each figure the text quotes with a value other than the tables'."""
     figures = named_figures(report.spec)
     found: list[Diagnostic] = []
+    known: dict[CellKey, bool] = {}
     for key in TEXT_KEYS:
         text = report.texts.get(key)
         if not text:
             continue
         for mention in find_mentions(text, report.year):
             figure = figures.get(mention.name)
-            if figure is None or not _comparable(report, values, figure):
+            if figure is None or not _comparable(report, values, figure, known):
                 continue
             table_value = figure_value(figure, values)
             if table_value == mention.value:
@@ -32,16 +33,27 @@ def check_narrative(report: Report, values: dict[CellKey, Number]) -> list[Diagn
     return found
 
 
-def _comparable(report: Report, values: dict[CellKey, Number], figure: NamedFigure) -> bool:
+def _comparable(
+    report: Report, values: dict[CellKey, Number], figure: NamedFigure, known: dict[CellKey, bool]
+) -> bool:
     """Whether every cell of the figure is a settled number: filled in, and a total agreeing with its parts.
 
-    Blank, invalid and contradictory cells are reported by other rules already.
+    Blank, invalid and contradictory cells are reported by other rules already. ``known`` remembers
+    the cells already looked at.
     """
-    return all(_settled(report, values, cell) for cell in figure.cells)
+    return all(_settled(report, values, cell, known) for cell in figure.cells)
 
 
-def _settled(report: Report, values: dict[CellKey, Number], key: CellKey) -> bool:
+def _settled(report: Report, values: dict[CellKey, Number], key: CellKey, known: dict[CellKey, bool]) -> bool:
     """Whether a cell holds a number that its own parts (if it is a total) agree with."""
+    if key not in known:
+        known[key] = _settled_now(report, values, key, known)
+    return known[key]
+
+
+def _settled_now(
+    report: Report, values: dict[CellKey, Number], key: CellKey, known: dict[CellKey, bool]
+) -> bool:
     state = report.cell(*key).state
     if state is CellState.BLANK or state is CellState.INVALID:
         return False
@@ -53,7 +65,7 @@ def _settled(report: Report, values: dict[CellKey, Number], key: CellKey) -> boo
         parts = [(record_id, part) for part in record.field(field_key).sum_of]
     if not parts:
         return state is CellState.GIVEN
-    if not all(_settled(report, values, part) for part in parts):
+    if not all(_settled(report, values, part, known) for part in parts):
         return False
     return state is CellState.ABSENT or values[key] == sum((values[part] for part in parts), 0)
 

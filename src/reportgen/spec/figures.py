@@ -184,13 +184,20 @@ FIGURES: tuple[NamedFigure, ...] = (
 """Every named figure of every format; a name occurs once per format."""
 
 
+_BY_FORMAT: dict[int, tuple[FormatSpec, dict[str, NamedFigure]]] = {}
+
+
 def named_figures(spec: FormatSpec) -> dict[str, NamedFigure]:
     """The figures whose cells all exist in ``spec``, by name."""
+    cached = _BY_FORMAT.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return dict(cached[1])
     found: dict[str, NamedFigure] = {}
     for figure in FIGURES:
         if figure.name not in found and all(_has_cell(spec, cell) for cell in figure.cells):
             found[figure.name] = figure
-    return found
+    _BY_FORMAT[id(spec)] = (spec, found)
+    return dict(found)
 
 
 def _has_cell(spec: FormatSpec, cell: FigureCell) -> bool:
