@@ -24,10 +24,10 @@ def check_narrative(report: Report, values: dict[CellKey, Number]) -> list[Diagn
             continue
         for mention in find_mentions(text, report.year):
             figure = figures.get(mention.name)
-            if figure is None or not _comparable(report, values, figure, known):
+            if figure is None:
                 continue
             table_value = figure_value(figure, values)
-            if table_value == mention.value:
+            if table_value == mention.value or not _comparable(report, values, figure, known):
                 continue
             found.append(_finding(report, key, text, mention, figure, table_value))
     return found
