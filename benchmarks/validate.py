@@ -62,7 +62,7 @@ SENTENCES = (
     "严格执行政府信息公开属性源头认定和发布前保密审查制度，对拟公开信息实行“三审”把关。",
     "优化门户网站政府信息公开专栏，调整完善“法定主动公开内容”栏目设置。",
     "将政务公开工作纳入年度绩效考核，组织专题培训{m}次，参训人员{n}余人次。",
-    "全年新收政府信息公开申请{n}件，所有申请均在法定期限内答复，答复书均载明依据和救济途径。",
+    "全年新收政府信息公开申请{new}件，所有申请均在法定期限内答复，答复书均载明依据和救济途径。",
     "组织开展行政规范性文件清理，及时更新现行有效文件目录，对已废止、失效文件作出标注。",
     "加强政务微博、微信公众号日常管理，全年未发生信息发布安全事故。",
     "畅通社会评议渠道，认真办理公众对公开工作的意见建议{m}条。",
@@ -181,7 +181,9 @@ def report_text(rng: random.Random) -> str:
     year = rng.randint(first, last if last is not None else first + 4)
     agency = rng.choice(AGENCIES)
     values = _values(rng, spec)
-    overview = _paragraphs(rng, SENTENCES, rng.randint(3, 7), 4, year=str(year), agency=agency)
+    new_received = spec.record("applications.new_received")
+    new = sum(values[(new_received.id, f.key)] for f in new_received.fields if not f.derived)  # 新收申请
+    overview = _paragraphs(rng, SENTENCES, rng.randint(3, 7), 4, year=str(year), agency=agency, new=str(new))
     lines = [
         f"year: {year}",
         f'format: "{spec.key}"' if rng.random() < 0.5 else "# format chosen by year",

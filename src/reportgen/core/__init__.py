@@ -1,1 +1,1 @@
-"""The shared core: the report model, findings, values, table grid, workbook layout, errors and exit codes."""
+"""The shared core: the report model, findings, values and numerals, table grid, workbook layout, errors."""

@@ -57,6 +57,15 @@ TEXT_KEYS: tuple[str, ...] = (
 KINDS: tuple[str, ...] = ("department", "government")
 
 
+@dataclass(frozen=True, slots=True)
+class TextSource:
+    """A narrative text as written in its YAML file: the raw characters and where they begin."""
+
+    raw: str  # the scalar as written, indicators, quotes and indentation included
+    line: int  # 1-based line of its first character
+    column: int  # 1-based column of its first character
+
+
 @dataclass
 class Report:
     """A report: metadata, narrative text and table cells of one format version."""
@@ -71,6 +80,7 @@ class Report:
     texts: dict[str, str] = field(default_factory=dict)
     cells: dict[CellKey, Cell] = field(default_factory=dict)
     locations: dict[str, Location] = field(default_factory=dict)  # e.g. "year", "text.overview"
+    text_sources: dict[str, TextSource] = field(default_factory=dict)  # by text key, YAML files only
     explicit_format: bool = False
 
     @property

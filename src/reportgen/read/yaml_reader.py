@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..core.diagnostics import InputError, Location, LogicalCell, Severity
-from ..core.model import KINDS, TEXT_KEYS, Cell, CellState, Report, logical_cell
+from ..core.model import KINDS, TEXT_KEYS, Cell, CellState, Report, TextSource, logical_cell
 from ..core.values import Number, ValueProblem, check_sign, hint_for_text, parse_plain_number
 from ..spec.types import Field, FormatSpec, KeyTree, Record, Table, ValueKind
 from .report_rules import (
@@ -24,7 +24,7 @@ from .report_rules import (
     supported_formats,
     year_without_format,
 )
-from .yaml_text import load_nodes
+from .yaml_text import compose_text, decode, read_bytes
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null"))
@@ -44,22 +44,30 @@ TOP_KEYS: tuple[str, ...] = (
 
 def read_yaml_report(path: Path) -> ReadResult:
     """Read a YAML report file; unreadable or malformed files give an F-coded finding."""
+    name = str(path)
     try:
-        root = load_nodes(path)
+        text = decode(read_bytes(path), name)
+        root = compose_text(text, name)
     except InputError as error:
         return ReadResult(None, [error.diagnostic])
-    return _YamlReportReader(str(path)).read(root)
+    return _YamlReportReader(name, text).read(root)
 
 
 class _YamlReportReader:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, text: str = "") -> None:
         self.source = source
+        self.text = text  # the decoded file, for the raw form of narrative texts
         self.findings = Findings(source)
 
     # -- helpers -------------------------------------------------------------------------
     def loc(self, node: yaml.Node) -> Location:
         mark = node.start_mark
         return Location(self.source, mark.line + 1, mark.column + 1)
+
+    def text_source(self, node: yaml.Node) -> TextSource:
+        """A scalar's characters as written in the file and where they begin."""
+        start, end = node.start_mark, node.end_mark
+        return TextSource(self.text[start.index : end.index], start.line + 1, start.column + 1)
 
     def report_problem(
         self,
@@ -243,6 +251,7 @@ class _YamlReportReader:
             report.locations[where] = self.loc(value_node)
             if isinstance(value_node, yaml.ScalarNode) and value_node.tag == _STR:
                 report.texts[key] = _paragraph_text(value_node.value)
+                report.text_sources[key] = self.text_source(value_node)
             elif isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL:
                 report.texts[key] = ""
             else:

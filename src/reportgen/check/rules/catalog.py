@@ -1,7 +1,7 @@
 """The rule catalogue: every finding reportgen can report, with its code, severity and messages.
 
 Families: F (the file itself), S (structure), V (values), T (table arithmetic, 勾稽关系),
-X (cross-year, with ``--previous``).
+X (cross-year, with ``--previous``), N (numbers quoted in the narrative text against the tables).
 """
 
 from __future__ import annotations
@@ -415,6 +415,18 @@ RULES: tuple[Rule, ...] = (
         "items last year is {actual}; from {previous} it should be {expected}",
         "Fails (warning): last year 10 items and change +2, this year 10. Passes: 12.",
     ),
+    Rule(
+        "N001",
+        "narrative-figure-mismatch",
+        W,
+        "正文中的数字与表格不一致",
+        "a number in the text disagrees with the tables",
+        "正文写“{sentence}”，其中{figure}为 {actual}，但{source_zh} 为 {expected}",
+        "the text says “{sentence}”, giving {figure_en} ({figure}) as {actual}, but {source_en} is {expected}",
+        "Fails (warning): `新收政府信息公开申请171件` in the text while 表三 一、本年新收政府信息公开申请数量 "
+        "totals 170. Passes: `新收政府信息公开申请170件`; approximate wording (`2300余条`, `约170件`), "
+        "percentages, years and counts of other things are never compared.",
+    ),
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
@@ -425,4 +437,5 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "V": ("数值", "values"),
     "T": ("勾稽关系", "table arithmetic"),
     "X": ("跨年度", "cross-year"),
+    "N": ("文字与数字", "narrative and numbers"),
 }
