@@ -44,6 +44,7 @@ _SHAPES: dict[str, tuple[str, str]] = {
     "empty": ("空", "nothing"),
     "text": ("文字", "text"),
     "key": ("键", "a key"),
+    "number": ("一个数字", "a number"),
 }
 _REASONS: dict[str, tuple[str, str]] = {
     "not-found": ("文件不存在", "no such file"),

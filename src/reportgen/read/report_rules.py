@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..core.diagnostics import Diagnostic, Location, LogicalCell, Severity
 from ..core.model import KINDS, Report
 from ..spec.registry import FORMATS, format_for_year
-from ..spec.types import FormatSpec
+from ..spec.types import FormatSpec, Record
 
 YEAR_RANGE = (1990, 2200)
 """Years outside this range are not report years at all (S009)."""
@@ -52,6 +52,13 @@ class Findings:
         where = location if location is not None else Location(self.source)
         finding = Diagnostic(code, severity, where, cell, expected, actual, tuple(params.items()))
         self.diagnostics.append(finding)
+
+    def add_with(
+        self, code: str, location: Location | None, cell: LogicalCell | None, params: dict[str, str]
+    ) -> None:
+        """Report an error whose message parameters are in ``params``."""
+        where = location if location is not None else Location(self.source)
+        self.diagnostics.append(Diagnostic(code, Severity.ERROR, where, cell, params=tuple(params.items())))
 
     def refuse(self, path: str) -> None:
         """Note that the value at ``path`` was refused and reported: it is not also missing."""
@@ -105,3 +112,65 @@ def missing_texts(report: Report, written: set[str]) -> list[str]:
     """The required narrative sections with no text, among those not already reported (``written``)."""
     required = [section.key for section in report.spec.sections if section.text_required]
     return [key for key in required if key not in written and not report.texts.get(key, "").strip()]
+
+
+KeyPath = tuple[str, ...]
+"""Keys from a table's top key down to a value; a list written where a record is ends in ``LIST``."""
+
+LIST = "[]"
+
+
+def format_params(year: int, given: FormatSpec, required: FormatSpec) -> dict[str, str]:
+    """The message parameters naming the year, the format given and the format the year requires."""
+    return {
+        "year": str(year),
+        "given": given.key,
+        "given_basis": given.basis,
+        "required": required.key,
+        "required_basis": required.basis,
+    }
+
+
+def format_mismatch(year: int, spec: FormatSpec) -> dict[str, str] | None:
+    """S011's parameters when ``spec`` is not the format ``year`` requires (None when it is)."""
+    required = format_for_year(year)
+    if required is None or required is spec:
+        return None
+    return format_params(year, spec, required)
+
+
+def _fits(spec: FormatSpec, path: KeyPath) -> bool:
+    """Whether a key path written in the data is a place of ``spec``."""
+    tree = spec.key_trees.get(path[0])
+    if tree is None:
+        return False
+    node: object = tree
+    for key in path[1:]:
+        if isinstance(node, Record):
+            return (key == LIST and node.accepts_list) or key in node.field_keys
+        if not isinstance(node, dict) or key not in node:
+            return False
+        node = node[key]
+    return True
+
+
+def misfits(spec: FormatSpec, paths: list[KeyPath]) -> list[KeyPath]:
+    """The key paths of the data that are not places of ``spec``."""
+    return [path for path in paths if not _fits(spec, path)]
+
+
+def other_format_of(spec: FormatSpec, paths: list[KeyPath]) -> tuple[FormatSpec, KeyPath] | None:
+    """The format the table data is written in, when it is clearly not ``spec`` (and an example key).
+
+    Clearly: the other format explains every key path written, or nearly all, while ``spec`` leaves
+    several unexplained. A few stray keys are not enough: they are reported one by one as usual.
+    """
+    wrong = misfits(spec, paths)
+    if len(wrong) < 2:
+        return None
+    for other in FORMATS.values():
+        if other is spec:
+            continue
+        if len(misfits(other, paths)) * 4 <= len(wrong) - 2:
+            return other, wrong[0]
+    return None

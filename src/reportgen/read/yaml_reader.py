@@ -14,12 +14,17 @@ from ..core.model import KINDS, TEXT_KEYS, Cell, CellState, Report, TextSource, 
 from ..core.values import Number, ValueProblem, check_sign, hint_for_text, parse_plain_number
 from ..spec.types import Field, FormatSpec, KeyTree, Record, Table, ValueKind
 from .report_rules import (
+    LIST,
     Findings,
+    KeyPath,
     ReadResult,
     declared_format,
+    format_mismatch,
     format_of_year,
+    format_params,
     kind_of,
     missing_texts,
+    other_format_of,
     plausible_year,
     supported_formats,
     year_without_format,
@@ -139,6 +144,7 @@ class _YamlReportReader:
         agency = self.required_text(root, top, "agency")
         if spec is None or year is None:
             return self.findings.result(None)
+        spec = self.check_format_for_year(spec, year, top)
         report = Report(spec=spec, year=year, agency=agency or "", source=self.source)
         report.explicit_format = "format" in top
         for key, (_, value_node) in top.items():
@@ -151,6 +157,29 @@ class _YamlReportReader:
                 continue
             self.read_tree(report, table, spec.key_trees[table.key], top[table.key][1], table.key)
         return self.findings.result(report)
+
+    def check_format_for_year(
+        self, spec: FormatSpec, year: int, top: dict[str, tuple[yaml.Node, yaml.Node]]
+    ) -> FormatSpec:
+        """The format to read the tables in, reporting a format that is not the year's.
+
+        S011 for a declared format the year does not take; S012 (and the data's own format, so that
+        its tables are still checked) for tables written in another format than the year's.
+        """
+        if "format" in top:
+            mismatch = format_mismatch(year, spec)
+            if mismatch is not None:
+                self.findings.add_with("S011", self.loc(top["format"][1]), _path_cell("format"), mismatch)
+            return spec
+        paths = [path for key in spec.key_trees if key in top for path in _key_paths(top[key][1], (key,))]
+        other = other_format_of(spec, paths)
+        if other is None:
+            return spec
+        data_format, example = other
+        where = self.loc(top[example[0]][1])
+        params = {**format_params(year, data_format, spec), "example": ".".join(example)}
+        self.findings.add_with("S012", where, _path_cell(example[0]), params)
+        return data_format
 
     def choose_format(
         self, root: yaml.Node, top: dict[str, tuple[yaml.Node, yaml.Node]]
@@ -346,6 +375,11 @@ class _YamlReportReader:
     def read_cell(self, report: Report, table: Table, record: Record, fld: Field, node: yaml.Node) -> None:
         location = self.loc(node)
         key = (record.id, fld.key)
+        if isinstance(node, yaml.SequenceNode | yaml.MappingNode):  # a number belongs here
+            where = logical_cell(table, record, fld.key)
+            self.report_problem("S005", node, where, expected="number", actual=_shape(node))
+            report.cells[key] = Cell(0, CellState.INVALID, location)
+            return
         try:
             value = self.number(node, fld.kind)
         except ValueProblem as problem:
@@ -396,6 +430,18 @@ def _set_unusable(report: Report, child: KeyTree | Record, location: Location) -
     for fld in child.fields:
         if not fld.derived:
             report.cells[(child.id, fld.key)] = Cell(0, CellState.INVALID, location)
+
+
+def _key_paths(node: yaml.Node, path: KeyPath, depth: int = 6) -> Iterator[KeyPath]:
+    """The key paths written below a table's node (a list ends its path with ``LIST``)."""
+    if isinstance(node, yaml.SequenceNode):
+        yield (*path, LIST)
+    elif isinstance(node, yaml.MappingNode) and depth > 0:
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                yield from _key_paths(value_node, (*path, str(key_node.value)), depth - 1)
+    elif len(path) > 1:
+        yield path
 
 
 def _path_cell(path: str) -> LogicalCell:

@@ -252,6 +252,32 @@ RULES: tuple[Rule, ...] = (
         "with numbers typed into its yellow cells only.",
     ),
     Rule(
+        "S011",
+        "format-not-for-year",
+        E,
+        "格式与报告年度不符",
+        "format does not fit the report year",
+        "{year} 年度报告应使用 {required} 格式（{required_basis}），而此处为 {given} 格式（{given_basis}）",
+        "a report for {year} must use the {required} format ({required_basis}), not the {given} format "
+        "({given_basis})",
+        "Fails: `year: 2023` with `format: \"2019\"`, or a 2019-format workbook whose 报告年度 is changed to "
+        "2023. Passes: `year: 2020` with `format: \"2019\"`, `year: 2023` with `format: \"2021\"`.",
+    ),
+    Rule(
+        "S012",
+        "data-in-other-format",
+        E,
+        "数据是另一种格式",
+        "data in the other format",
+        "表格数据是 {given} 格式（{given_basis}，如 {example}），但 {year} 年度报告应使用 {required} 格式"
+        "（{required_basis}）",
+        "the table data is in the {given} format ({given_basis}, e.g. {example}), but a report for {year} "
+        "must use the {required} format ({required_basis})",
+        "Fails: a 2023 report with 2019-style 上一年项目数量 (`previous_items`) and 政府集中采购 "
+        "(`procurement`), or a 2020 report with 2021-style 制发/废止/现行有效 (`issued`). Passes: each "
+        "year's data in its own format.",
+    ),
+    Rule(
         "V001",
         "not-a-number",
         E,

@@ -42,11 +42,12 @@ from ..report_rules import (
     Findings,
     ReadResult,
     declared_format,
-    format_of_year,
+    format_mismatch,
     kind_of,
     missing_texts,
     plausible_year,
     supported_formats,
+    year_without_format,
 )
 from .cellvalues import CellProblem, read_number, read_text, shown
 from .safety import checked_bytes
@@ -160,7 +161,7 @@ class _WorkbookReader:
         if not self.check_layout(layout):
             return self.findings.result(None)
         meta = self.book[META_SHEET]
-        year = self.read_year(meta, layout, spec, explicit)
+        year = self.read_year(meta, layout, spec)
         if year is None:
             return self.findings.result(None)
         report = Report(spec=spec, year=year, agency="", source=self.source)
@@ -243,7 +244,7 @@ class _WorkbookReader:
         return value, location, cell
 
     def read_year(
-        self, ws: Worksheet, layout: WorkbookLayout, spec: FormatSpec, explicit: bool
+        self, ws: Worksheet, layout: WorkbookLayout, spec: FormatSpec
     ) -> int | None:
         value, location, cell = self.meta_value(ws, layout, "year")
         year: int | None = None
@@ -251,21 +252,17 @@ class _WorkbookReader:
             year = int(value)
         elif isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
             year = int(value.strip())
-        first, last = spec.years
-        span = f"{first}–{last}" if last is not None else f"{first} 年及以后"
         if year is None or not plausible_year(year):
             self.add(
                 "S009", location, cell, expected="2021", actual=shown(value) if value is not None else ""
             )
             return None
-        if year < first and (explicit or format_of_year(year) is None):
+        if year_without_format(year):
             self.add("S007", location, cell, actual=str(year), supported=supported_formats())
             return None
-        if not explicit and format_of_year(year) is not spec:
-            self.add(
-                "S009", location, cell, expected=f"{span}（本工作簿为 {spec.key} 格式）", actual=str(year)
-            )
-            return None
+        mismatch = format_mismatch(year, spec)
+        if mismatch is not None:  # a workbook of one format relabelled with another format's year
+            self.findings.add_with("S011", location, cell, mismatch)
         return year
 
     def read_meta(self, report: Report, ws: Worksheet, layout: WorkbookLayout) -> None:
