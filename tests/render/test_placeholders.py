@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
 import pytest
-from buildkit import EXAMPLES, load, run_reportgen
+from buildkit import EXAMPLES, ROOT, load, run_reportgen
 from htmlgrid import Element, parse_html
 from markdown_it import MarkdownIt
 
@@ -150,3 +151,24 @@ def test_an_unknown_placeholder_stops_the_build_and_is_never_evaluated(
     body, _ = _docx_text(out / "placeholders.docx")
     assert f"另见{placeholder}。" in body  # printed as written
     assert f"另见{placeholder}。" in _paragraphs(parse_html((out / "placeholders.html").read_text("utf-8")))
+
+
+def test_the_readme_example_prints_what_the_readme_says(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Placeholders\n", 1)[1].split("\n## ", 1)[0]
+    written = re.search(r"```yaml\ntext:\n  overview: \|\n(.*?)```", section, re.S)
+    printed = re.search(r"```text\n(.*?)```", section, re.S)
+    assert written is not None and printed is not None
+    example = EXAMPLES[1].read_text(encoding="utf-8")
+    start = example.index("  overview: |\n")
+    end = example.index("  problems: |\n")
+    source = tmp_path / "readme.yaml"
+    text = example[:start] + "  overview: |\n" + written.group(1) + example[end:]
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    done = run_reportgen("build", source, "-o", out, "--to", "docx,md")
+    assert done.returncode == 0, done.stderr
+    body, _ = _docx_text(out / "readme.docx")
+    assert printed.group(1).strip() in body  # a line break in the text is a line break in the paragraph
+    markdown = (out / "readme.md").read_text(encoding="utf-8")
+    assert printed.group(1).strip().replace("\n", "  \n") in markdown
