@@ -23,6 +23,7 @@ _EXPORTS: dict[str, str] = {
     "BuildOptions": "reportgen.api.build",
     "convert_file": "reportgen.api.convert",
     "create_report_file": "reportgen.api.new_report",
+    "placeholder_listing": "reportgen.api.placeholders",
     "UserError": "reportgen.core.errors",
 }
 """The public names and the modules that define them (module paths themselves are not public)."""
@@ -38,6 +39,7 @@ __all__ = [  # noqa: RUF022 - the version first, then the names in the order of 
     "BuildOptions",
     "convert_file",
     "create_report_file",
+    "placeholder_listing",
     "UserError",
 ]
 
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
     from .api.build import BuildOptions, run_build
     from .api.convert import convert_file
     from .api.new_report import create_report_file
+    from .api.placeholders import placeholder_listing
     from .check.results import FileResult, RunResult
     from .check.runner import validate_files
     from .check.validate import Options, validate_file

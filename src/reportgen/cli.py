@@ -168,6 +168,25 @@ def rules(lang: str) -> None:
 
 
 @main.command()
+@click.option(
+    "--format",
+    "format_key",
+    type=click.Choice(list(FORMATS)),
+    default=list(FORMATS)[-1],
+    show_default=True,
+    help="The format version whose tables the names refer to.",
+)
+@click.option("--cells", is_flag=True, help="List the dotted path of every table cell as well.")
+@LANG_OPTION
+@_user_errors
+def placeholders(format_key: str, cells: bool, lang: str) -> None:
+    """List the names the narrative text may use as {placeholders} for the tables' numbers."""
+    from .api.placeholders import placeholder_listing
+
+    click.echo(placeholder_listing(format_key, lang, cells=cells), nl=False)
+
+
+@main.command()
 @click.option("--format", "format_key", type=click.Choice(list(FORMATS)), help="Only this format version.")
 @click.option(
     "-o",

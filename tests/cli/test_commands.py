@@ -154,3 +154,49 @@ def test_init_then_validate_in_real_processes(tmp_path: Path) -> None:
     assert run("init", "--year", "2020", "-o", "x.yaml", cwd=tmp_path).exit_code == 0
     assert run("validate", "--no-config", "x.yaml", cwd=tmp_path).exit_code == 0
     assert run("init", "--year", "2020", "-o", "x.yaml", cwd=tmp_path).exit_code == 2
+
+
+# -- placeholders ----------------------------------------------------------------------------------
+def test_placeholders_lists_the_figures_of_the_newest_format_in_chinese() -> None:
+    from reportgen.spec.figures import named_figures
+
+    outcome = invoke("placeholders")
+    assert outcome.exit_code == 0
+    assert outcome.stdout.startswith("占位符（2021 年格式）\n")
+    for figure in named_figures(FORMATS["2021"]).values():
+        assert f"  {{{figure.name}}}  {figure.name_en}\n      {figure.description}\n" in outcome.stdout
+    assert "      = applications.results.denied.state_secret.total\n" in outcome.stdout
+    assert "      + applications.results.denied.inquiry_matters.total\n" in outcome.stdout
+    assert "{收费金额}" in outcome.stdout and "{采购金额}" not in outcome.stdout  # 2019 only
+    assert "{applications.results.granted.natural_person}  表三 / 三、本年度办理结果" in outcome.stdout
+    assert "{{新收申请}} 印出 {新收申请}" in outcome.stdout
+    assert "{applications.new_received.commercial}" not in outcome.stdout  # only with --cells
+
+
+def test_placeholders_in_english_for_the_2019_format_with_every_cell() -> None:
+    from reportgen.spec.references import cell_references
+
+    outcome = invoke("placeholders", "--format", "2019", "--lang", "en", "--cells")
+    assert outcome.exit_code == 0
+    assert outcome.stdout.startswith("Placeholders (the 2019 format)\n")
+    assert "  {采购金额}  procurement amount\n" in outcome.stdout
+    assert "{收费金额}" not in outcome.stdout
+    assert "  {不予公开}  not disclosed\n      the sum of 8 cells\n" in outcome.stdout
+    assert "  {新收申请}  new applications\n      Table 三 / I. new applications / total\n" in outcome.stdout
+    for path in cell_references(FORMATS["2019"]):
+        assert f"    {{{path}}}  Table " in outcome.stdout
+    assert "{{新收申请}} prints {新收申请}" in outcome.stdout
+
+
+def test_placeholders_refuses_an_unknown_format() -> None:
+    outcome = invoke("placeholders", "--format", "2008")
+    assert outcome.exit_code == 2
+
+
+def test_placeholder_listing_as_a_library_raises_a_user_error() -> None:
+    from reportgen.api.placeholders import placeholder_listing
+    from reportgen.core.errors import UserError
+
+    with pytest.raises(UserError) as raised:
+        placeholder_listing("2008", "en")
+    assert raised.value.message("en") == "unknown format: 2008 (2019, 2021)"

@@ -154,3 +154,26 @@ def test_markdown_values_stay_on_their_line() -> None:
     report.title = "第一行\n# 第二行"
     markdown = render_markdown(report).decode("utf-8")
     assert markdown.startswith("# 第一行 # 第二行\n")
+
+
+NEVER_EVALUATED = (
+    "{{ 7*7 }}",
+    "{% if true %}是{% endif %}",
+    "{__class__}",
+    "{新收申请.__class__}",
+    "{applications.new_received.total.real}",
+    "{新收申请.total}",
+)
+
+
+def test_braces_that_name_nothing_print_as_written_in_every_format() -> None:
+    report = load(EXAMPLES[1])
+    report.texts["other_matters"] = "\n\n".join(NEVER_EVALUATED)
+    body = "\n".join(p.text for p in docx.Document(io.BytesIO(render_docx(report))).paragraphs)
+    page = [p.text() for p in parse_html(render_html(report).decode("utf-8")).iter("p")]
+    markdown = render_markdown(report).decode("utf-8")
+    shown = [p.text() for p in parse_html(MarkdownIt("commonmark").render(markdown)).iter("p")]
+    for text in NEVER_EVALUATED:
+        assert text in body
+        assert text in page
+        assert text in shown

@@ -13,6 +13,7 @@ from .results import FileResult
 from .rules.arithmetic import check_arithmetic
 from .rules.crossyear import check_cross_year
 from .rules.narrative import check_narrative
+from .rules.placeholders import check_placeholders
 from .waivers import Waiver
 
 
@@ -35,10 +36,11 @@ class Options:
 
 
 def check_report(report: Report, previous: Report | None = None) -> list[Diagnostic]:
-    """Findings of every whole-report rule (arithmetic, narrative, cross-year when ``previous`` is given)."""
+    """Findings of every whole-report rule: arithmetic, narrative, cross-year (with ``previous``)."""
     values = report.resolved()
     found = check_arithmetic(report, values)
     found.extend(check_narrative(report, values))
+    found.extend(check_placeholders(report))
     if previous is not None:
         found.extend(check_cross_year(report, values, previous, previous.resolved()))
     return found

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from .diagnostics import Location
+from .model import Report
+
 _SKIPPABLE = 8  # non-blank characters the file may hold between two characters of the text (quotes, escapes)
 
 
@@ -21,6 +24,21 @@ def place_in_source(raw: str, line: int, column: int, text: str, offset: int) ->
     if breaks == 0:
         return line, column + index
     return line + breaks, index - raw.rindex("\n", 0, index)
+
+
+def text_location(report: Report, key: str, offset: int) -> Location:
+    """Where character ``offset`` of text ``key`` was written: line and column in a YAML file.
+
+    A workbook's text is placed at its 正文 cell; a character that cannot be placed, at the text itself.
+    """
+    where = report.location_of(f"text.{key}")
+    source = report.text_sources.get(key)
+    if where.sheet is not None or source is None:
+        return where
+    placed = place_in_source(source.raw, source.line, source.column, report.texts.get(key, ""), offset)
+    if placed is None:
+        return where
+    return Location(where.file, placed[0], placed[1])
 
 
 def _align(raw: str, text: str, offset: int) -> int | None:

@@ -1,7 +1,8 @@
 """The rule catalogue: every finding reportgen can report, with its code, severity and messages.
 
 Families: F (the file itself), S (structure), V (values), T (table arithmetic, 勾稽关系),
-X (cross-year, with ``--previous``), N (numbers quoted in the narrative text against the tables).
+X (cross-year, with ``--previous``), N (the narrative text against the tables: numbers it quotes,
+placeholders it uses).
 """
 
 from __future__ import annotations
@@ -452,6 +453,33 @@ RULES: tuple[Rule, ...] = (
         "Fails (warning): `新收政府信息公开申请171件` in the text while 表三 一、本年新收政府信息公开申请数量 "
         "totals 170. Passes: `新收政府信息公开申请170件`; approximate wording (`2300余条`, `约170件`), "
         "percentages, years and counts of other things are never compared.",
+    ),
+    Rule(
+        "N002",
+        "placeholder-unknown",
+        E,
+        "正文中的占位符没有对应的数字",
+        "a placeholder in the text names nothing",
+        "正文中的占位符“{placeholder}”既不是 {format} 年格式的数字名称，也不是表格单元格的路径"
+        "（用 reportgen placeholders --format {format} 查看）{suggestion_zh}",
+        "the placeholder “{placeholder}” is neither a figure name nor a table cell path of the {format} format "
+        "(see reportgen placeholders --format {format}){suggestion_en}",
+        "Fails: `全年新收申请{新收申请数}件` (did you mean 新收申请?), `{__class__}`, `{收费金额}` in a "
+        "2019-format report. Passes: `全年新收申请{新收申请}件`, `{applications.results.granted.total}`, "
+        "`{{新收申请}}` (prints {新收申请}), and braces around anything but a bare name (`{{ 7*7 }}`, "
+        "`{ 新收申请 }`), which print as written.",
+    ),
+    Rule(
+        "N003",
+        "placeholder-unclosed",
+        W,
+        "正文中的占位符缺少右花括号",
+        "a placeholder in the text is not closed",
+        "正文中的“{placeholder}”以左花括号开头但没有右花括号，将按原文印出；如是占位符，请补上右花括号",
+        "“{placeholder}” opens with a brace that is never closed, so it prints as written; if it is a "
+        "placeholder, add the closing brace",
+        "Fails (warning): `全年新收申请{新收申请件。` Passes: `全年新收申请{新收申请}件。`, and braces "
+        "closed later on the line (`{注：略}`), which print as written.",
     ),
 )
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ...core.diagnostics import Diagnostic, Location, LogicalCell, Severity
+from ...core.diagnostics import Diagnostic, LogicalCell, Severity
 from ...core.model import TEXT_KEYS, CellState, Report, logical_cell
-from ...core.text_place import place_in_source
+from ...core.placeholders import mask_placeholders
+from ...core.text_place import text_location
 from ...core.values import Number, format_number
 from ...spec.figures import NamedFigure, figure_value, named_figures
 from ...spec.types import CellKey
@@ -23,7 +24,7 @@ def check_narrative(report: Report, values: dict[CellKey, Number]) -> list[Diagn
         text = report.texts.get(key)
         if not text:
             continue
-        for mention in find_mentions(text, report.year):
+        for mention in find_mentions(mask_placeholders(text), report.year):
             figure = figures.get(mention.name)
             if figure is None:
                 continue
@@ -84,7 +85,7 @@ def _finding(
     return Diagnostic(
         "N001",
         Severity.WARNING,
-        _location(report, key, text, mention.start),
+        text_location(report, key, mention.start),
         LogicalCell("", f"text.{key}", None, (f"text.{key}",), (f"text.{key}",)),
         expected=shown_table,
         actual=text_value,
@@ -105,18 +106,6 @@ def _logical(report: Report, cell: CellKey) -> LogicalCell:
     record_id, field_key = cell
     record = report.spec.record(record_id)
     return logical_cell(report.spec.table_of(record_id), record, field_key)
-
-
-def _location(report: Report, key: str, text: str, offset: int) -> Location:
-    """Where the number was written: its line and column in a YAML file, else the text's own place."""
-    where = report.location_of(f"text.{key}")
-    source = report.text_sources.get(key)
-    if where.sheet is not None or source is None:
-        return where
-    placed = place_in_source(source.raw, source.line, source.column, text, offset)
-    if placed is None:
-        return where
-    return Location(where.file, placed[0], placed[1])
 
 
 def excerpt(text: str, start: int, end: int, width: int = _EXCERPT) -> str:

@@ -1,8 +1,8 @@
 """What a report document says, in order, independent of the output format.
 
 Every renderer (DOCX, HTML, Markdown) walks :func:`document_parts` and prints each part
-in its own way, so the order of the parts, the paragraphs of the narrative, the text of
-every table cell and the closing 落款 are decided once, here.
+in its own way, so the order of the parts, the paragraphs of the narrative (with its placeholders
+filled in), the text of every table cell and the closing 落款 are decided once, here.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ...core.layout import CellRole, Grid, GridCell, grid
 from ...core.model import Report
+from ...core.placeholders import fill_placeholders
 from ...core.values import Number, format_number
 from ...spec.types import CellKey, Section
 
@@ -155,17 +156,25 @@ def column_shares(table_grid: Grid) -> tuple[float, ...]:
     return tuple(need / total for need in needs)
 
 
-def document_parts(report: Report) -> tuple[Part, ...]:
+def narrative(report: Report, key: str, values: Mapping[CellKey, Number]) -> str:
+    """The text ``key`` as printed: its placeholders replaced by the tables' values (``""`` when absent)."""
+    return fill_placeholders(report.texts.get(key, ""), report.spec, values)
+
+
+def document_parts(report: Report, values: Mapping[CellKey, Number] | None = None) -> tuple[Part, ...]:
     """The parts of the report document in printed order.
 
     Title, preamble, then for each section its heading, its text and its table, and
-    finally the issuing agency and date.
+    finally the issuing agency and date. The texts' placeholders print the numbers of
+    ``values`` (the report's resolved cells, computed when not given).
     """
+    if values is None:
+        values = report.resolved()
     parts: list[Part] = [Title(report.display_title)]
-    parts.extend(paragraphs(report.texts.get("preamble", "")))
+    parts.extend(paragraphs(narrative(report, "preamble", values)))
     for section in report.spec.sections:
         parts.append(Heading(section.heading, section))
-        parts.extend(paragraphs(report.texts.get(section.key, "")))
+        parts.extend(paragraphs(narrative(report, section.key, values)))
         if section.table is not None:
             parts.append(TablePart(section, grid(section.table)))
     date = date_text(report.date) if report.date is not None else None

@@ -31,7 +31,7 @@ def render_docx(report: Report) -> bytes:
     styles.set_up(document)
     _properties(document, report)
     values = report.resolved()
-    for part in document_parts(report):
+    for part in document_parts(report, values):
         if isinstance(part, Title):
             _text(document.add_paragraph(style=styles.TITLE_STYLE), part.text, fonts.TITLE, fonts.SIZE_2)
         elif isinstance(part, Heading):

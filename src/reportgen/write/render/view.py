@@ -73,7 +73,7 @@ def document_view(report: Report) -> DocumentView:
     sections: list[SectionView] = []
     current: _OpenSection | None = None
     signature = Signature(report.agency, None)
-    for part in document_parts(report):
+    for part in document_parts(report, values):
         if isinstance(part, Title):
             title = part.text
         elif isinstance(part, Heading):
