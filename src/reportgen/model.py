@@ -57,6 +57,11 @@ TEXT_KEYS: tuple[str, ...] = (
 )
 """Keys of the narrative mapping, in the order they appear in a report."""
 
+TEXT_BODY = ".body"
+"""Suffix of a location key (``text.overview.body``) giving where a text's first character is written,
+when every line of the text is a line of the file starting at that column (a YAML ``|`` block or a
+one-line scalar); texts without it are located by where their value starts."""
+
 KINDS: tuple[str, ...] = ("department", "government")
 
 

@@ -12,11 +12,11 @@ from typing import Union
 import yaml
 
 from .diagnostics import Diagnostic, InputError, Location, LogicalCell, Severity
-from .model import KINDS, TEXT_KEYS, Cell, CellState, Report, logical_cell
+from .model import KINDS, TEXT_BODY, TEXT_KEYS, Cell, CellState, Report, logical_cell
 from .spec.registry import FORMATS, format_for_year
 from .spec.types import Field, FormatSpec, Record, Table, ValueKind
 from .values import Number, ValueProblem, check_sign, hint_for_text, parse_plain_number
-from .yamlsource import load_nodes
+from .yamlsource import compose_text, decode, read_bytes
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null"))
@@ -65,16 +65,19 @@ _TREES: dict[str, dict[str, KeyTree]] = {
 
 def read_yaml_report(path: Path) -> ReadResult:
     """Read a YAML report file; unreadable or malformed files give an F-coded finding."""
+    name = str(path)
     try:
-        root = load_nodes(path)
+        text = decode(read_bytes(path), name)
+        root = compose_text(text, name)
     except InputError as error:
         return ReadResult(None, [error.diagnostic])
-    return _Walker(str(path)).read(root)
+    return _Walker(name, text.splitlines()).read(root)
 
 
 class _Walker:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, lines: list[str] | None = None) -> None:
         self.source = source
+        self.lines = lines or []  # the file's lines, to place characters inside texts
         self.diagnostics: list[Diagnostic] = []
         self.refused: set[str] = set()  # paths whose value was refused (no "missing" finding then)
 
@@ -267,6 +270,9 @@ class _Walker:
             report.locations[where] = self.loc(value_node)
             if isinstance(value_node, yaml.ScalarNode) and value_node.tag == _STR:
                 report.texts[key] = _paragraph_text(value_node.value)
+                body = self.text_body(value_node)
+                if body is not None:
+                    report.locations[where + TEXT_BODY] = body
             elif isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL:
                 report.texts[key] = ""
             else:
@@ -281,6 +287,26 @@ class _Walker:
                 self.report_problem(
                     "S008", target if target is not None else node, _path_cell(f"text.{key}"), key=key
                 )
+
+    def text_body(self, node: yaml.ScalarNode) -> Location | None:
+        """Where the first character of a text is, when its lines are the file's lines (else None)."""
+        start, end = node.start_mark, node.end_mark
+        if node.style == "|":
+            line = start.line + 1
+            while line < len(self.lines) and not self.lines[line].strip():
+                line += 1
+            if line >= len(self.lines):
+                return None
+            content = self.lines[line]
+            return Location(self.source, line + 1, len(content) - len(content.lstrip(" ")) + 1)
+        if start.line != end.line or start.line >= len(self.lines) or node.value != node.value.strip():
+            return None
+        raw = self.lines[start.line][start.column : end.column]
+        if node.style is None:
+            return Location(self.source, start.line + 1, start.column + 1)
+        if (node.style == '"' and "\\" not in raw) or (node.style == "'" and "''" not in raw):
+            return Location(self.source, start.line + 1, start.column + 2)
+        return None
 
     # -- tables ----------------------------------------------------------------------------
     def read_tree(self, report: Report, table: Table, tree: KeyTree, node: yaml.Node, path: str) -> None:
