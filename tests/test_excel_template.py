@@ -16,6 +16,7 @@ from reportgen.layout import CellRole, grid
 from reportgen.readers import read_report
 from reportgen.spec.registry import format_for_year
 from reportgen.spec.types import Table, ValueKind
+from reportgen.validate import Options, validate_files
 
 YEARS = (2020, 2021)
 
@@ -174,6 +175,15 @@ def test_init_writes_the_workbook_and_it_reads_back(tmp_path: Path) -> None:
     assert codes == {"V003", "S008"}  # the blank template: every number blank, required texts empty
     again = CliRunner().invoke(main, ["init", "-o", str(target), "--year", "2021"])
     assert again.exit_code == 2 and "--force" in again.output
+
+
+def test_the_unfilled_workbook_fails_validation(tmp_path: Path) -> None:
+    target = tmp_path / "report.xlsx"
+    assert CliRunner().invoke(main, ["init", "-o", str(target), "--year", "2021"]).exit_code == 0
+    result = validate_files([target], Options())
+    codes = {d.code for d in result.files[0].diagnostics}
+    assert {"C001", "C002", "S008"} <= codes  # agency 某机关, no date, the required texts empty
+    assert result.exit_code() == 1
 
 
 def test_init_year_defaults_to_last_year(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from .model import Report
 from .policy import RulePolicy
 from .readers import read_report
 from .rules.arithmetic import check_arithmetic
+from .rules.completeness import check_completeness
 from .rules.crossyear import check_carries
 from .waivers import WaivedFinding, Waiver
 
@@ -72,12 +74,20 @@ class RunResult:
         return exitcodes.OK
 
 
-def check_report(report: Report, previous: Report | None = None) -> list[Diagnostic]:
-    """Findings of every whole-report rule (arithmetic, and cross-year when ``previous`` is given)."""
+def check_report(
+    report: Report, previous: Report | None = None, today: datetime.date | None = None
+) -> list[Diagnostic]:
+    """Findings of every whole-report rule.
+
+    Arithmetic, completeness (judged on ``today``, by default the current date), and cross-year
+    rules when ``previous`` is given.
+    """
     values = report.resolved()
     found = check_arithmetic(report, values)
+    found.extend(check_completeness(report, today or datetime.date.today()))
     if previous is not None:
-        found.extend(check_carries(report, values, previous, previous.resolved()))
+        previous_values = previous.resolved()
+        found.extend(check_carries(report, values, previous, previous_values))
     return found
 
 
@@ -86,12 +96,22 @@ def validate_file(path: Path, previous: Report | None = None) -> FileResult:
     read = read_report(path)
     diagnostics = list(read.diagnostics)
     if read.report is not None:
-        found = check_report(read.report, previous)
+        found = _without_repeats(check_report(read.report, previous), diagnostics)
         if found:
             diagnostics = _without_superseded(diagnostics, found) + found
     diagnostics.sort(key=Diagnostic.sort_key)
     format_key = read.report.spec.key if read.report is not None else None
     return FileResult(str(path), diagnostics, read.report, format=format_key)
+
+
+def _without_repeats(checked: list[Diagnostic], read: list[Diagnostic]) -> list[Diagnostic]:
+    """Checking findings less "no date" (C002) where a date was written but refused (S009)."""
+    refused = {
+        d.location for d in read if d.code == "S009" and d.cell is not None and d.cell.record == "date"
+    }
+    if not refused:
+        return checked
+    return [d for d in checked if not (d.code == "C002" and d.location in refused)]
 
 
 def _without_superseded(read: list[Diagnostic], checked: list[Diagnostic]) -> list[Diagnostic]:
