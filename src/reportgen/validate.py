@@ -13,6 +13,7 @@ from .policy import RulePolicy
 from .readers import read_report
 from .rules.arithmetic import check_arithmetic
 from .rules.completeness import check_completeness
+from .rules.copies import check_copies
 from .rules.crossyear import check_carries
 from .waivers import WaivedFinding, Waiver
 
@@ -88,6 +89,7 @@ def check_report(
     if previous is not None:
         previous_values = previous.resolved()
         found.extend(check_carries(report, values, previous, previous_values))
+        found.extend(check_copies(report, values, previous, previous_values))
     return found
 
 

@@ -538,6 +538,30 @@ RULES: tuple[Rule, ...] = (
         "items last year is {actual}; from {previous} it should be {expected}",
         "Fails (warning): last year 10 items and change +2, this year 10. Passes: 12.",
     ),
+    Rule(
+        "X201",
+        "section-copied-from-last-year",
+        W,
+        "与上年报告内容雷同",
+        "section copied from last year",
+        "与上年报告 {previous} 的同一部分几乎相同（相似度 {actual}，应 {expected}），请按本年度实际情况撰写",
+        "nearly the same as this section of last year's report {previous} (similarity {actual}, "
+        "expected {expected}); write about this year",
+        "Fails (warning): 五、存在的主要问题及改进情况 copied from last year with only the years changed. "
+        "Passes: a section written anew; short boilerplate such as `无。` and the opening paragraph are "
+        "not compared.",
+    ),
+    Rule(
+        "X202",
+        "tables-identical-to-last-year",
+        W,
+        "表格数字与上年完全相同",
+        "tables identical to last year's",
+        "表二、表三、表四的 {actual} 个数字与上年报告 {previous} 完全相同",
+        "all {actual} figures of tables 二, 三 and 四 are the same as in last year's report {previous}",
+        "Fails (warning): this year's tables are last year's tables. Passes: any figure differs, or "
+        "both years are all zero.",
+    ),
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
