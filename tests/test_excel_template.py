@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 import excelkit
+from reportgen.check.runner import validate_files
+from reportgen.check.validate import Options
 from reportgen.cli import main
 from reportgen.core.layout import CellRole, grid
 from reportgen.read.dispatch import read_report
@@ -174,6 +176,15 @@ def test_init_writes_the_workbook_and_it_reads_back(tmp_path: Path) -> None:
     assert codes == {"V003", "S008"}  # the blank template: every number blank, required texts empty
     again = CliRunner().invoke(main, ["init", "-o", str(target), "--year", "2021"])
     assert again.exit_code == 2 and "--force" in again.output
+
+
+def test_the_unfilled_workbook_fails_validation(tmp_path: Path) -> None:
+    target = tmp_path / "report.xlsx"
+    assert CliRunner().invoke(main, ["init", "-o", str(target), "--year", "2021"]).exit_code == 0
+    result = validate_files([target], Options())
+    codes = {d.code for d in result.files[0].diagnostics}
+    assert {"C001", "C002", "S008"} <= codes  # agency 某机关, no date, the required texts empty
+    assert result.exit_code == 1
 
 
 def test_init_year_defaults_to_last_year(tmp_path: Path) -> None:

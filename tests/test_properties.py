@@ -45,7 +45,15 @@ MAP, MAP_PLAIN = "map", "map-plain"  # flow mapping (plain: without totals)
 BLOCK = "block"  # block mapping, one field per line, totals included
 OMIT = "omit"  # a derived row left to the tool
 
-CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+# 某 is left out: an agency called 某… is a placeholder (C001)
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5, exclude_characters="某")
+TODAY = datetime.date.today()
+# What sections must say to be complete (C008, C009, C010): added after the generated text.
+REQUIRED_WORDS = {
+    "overview": "本年度开展了工作考核、社会评议和责任追究。",
+    "problems": "上年度问题已整改。",
+    "other_matters": "本年度未收取信息处理费。",
+}
 
 
 @dataclass
@@ -158,12 +166,14 @@ def plans(draw: st.DrawFn, spec: FormatSpec | None = None) -> Plan:
     """A valid report of either format (or of ``spec``), with varied ways of writing it."""
     spec = spec or draw(st.sampled_from(list(FORMATS.values())))
     first, last = spec.years
-    year = draw(st.integers(first, last if last is not None else first + 10))
+    year = draw(st.integers(first, min(last if last is not None else first + 10, TODAY.year - 1)))
     required = {section.key for section in spec.sections if section.text_required}
     texts = {}
     for key in TEXT_KEYS:
         if key in required or draw(st.booleans()):
-            texts[key] = draw(TEXT)
+            texts[key] = draw(TEXT) + REQUIRED_WORDS.get(key, "")
+    kind = draw(st.sampled_from([None, "department", "government"]))
+    deadline = datetime.date(year + 1, 3 if kind == "government" else 1, 31)
     styles = {record.id: _style(draw, record) for record in spec.records}
     orders = {
         record.id: tuple(draw(st.permutations([f.key for f in record.fields])))
@@ -175,8 +185,8 @@ def plans(draw: st.DrawFn, spec: FormatSpec | None = None) -> Plan:
         year=year,
         explicit_format=draw(st.booleans()),
         agency=draw(st.text(CJK, min_size=2, max_size=20)),
-        kind=draw(st.sampled_from([None, "department", "government"])),
-        date=draw(st.none() | st.dates(datetime.date(2000, 1, 1), datetime.date(2100, 12, 31))),
+        kind=kind,
+        date=draw(st.dates(datetime.date(year, 12, 31), min(deadline, TODAY))),  # on time, not ahead
         texts=texts,
         values=draw(cell_values(spec)),
         styles=styles,
@@ -386,10 +396,10 @@ def test_a_changed_row_total_is_named_by_the_balance_it_upsets(workdir: Path, fo
         spec=spec,
         year=spec.years[0],
         explicit_format=True,
-        agency="某市档案局",
+        agency="营口市档案局",
         kind=None,
-        date=None,
-        texts={s.key: "无。" for s in spec.sections if s.text_required},
+        date=datetime.date(spec.years[0] + 1, 1, 20),
+        texts={s.key: "无。" + REQUIRED_WORDS.get(s.key, "") for s in spec.sections if s.text_required},
         values={(r.id, f.key): 0 for r in spec.records for f in r.fields},
         styles={r.id: OMIT if r.derived else LIST if r.accepts_list else MAP for r in spec.records},
     )

@@ -108,16 +108,28 @@ def _records_present(data: dict[str, Any], key: str) -> None:
 
 
 @pytest.mark.parametrize(("year", "key"), [(2020, "2019"), (2021, "2021"), (2023, "2021")])
-def test_init_writes_a_valid_complete_skeleton(year: int, key: str, tmp_path: Path) -> None:
+def test_init_writes_a_complete_skeleton_that_fails_until_filled(year: int, key: str, tmp_path: Path) -> None:
     target = tmp_path / "report.yaml"
-    outcome = invoke("init", "--year", str(year), "--agency", "某市档案局", "-o", target)
+    outcome = invoke("init", "--year", str(year), "--agency", "营口市档案局", "-o", target)
     assert outcome.exit_code == 0
     assert outcome.stdout.strip() == str(target)
     text = target.read_text(encoding="utf-8")
     assert text.startswith(f"# yaml-language-server: $schema=./{schema_file_name(key)}\n")
     data = yaml.safe_load(text)
-    assert (data["year"], str(data["format"]), data["agency"]) == (year, key, "某市档案局")
+    assert (data["year"], str(data["format"]), data["agency"]) == (year, key, "营口市档案局")
     _records_present(data, key)
+    validated = invoke("validate", "--no-config", target)
+    assert validated.exit_code == 1, validated.stdout
+    assert "C001" in validated.stdout  # the placeholders （请填写…） are not a report yet
+
+    problems = "存在的主要问题：解读不够深入。改进情况：上年度问题已整改。"
+    filled = (
+        text.replace("（请填写总体情况）", "本年度政府信息公开工作有序开展。")
+        .replace("（请填写存在的主要问题及改进情况）", problems)
+        .replace('other_matters: "无。"', 'other_matters: "本年度未收取信息处理费。"')
+        .replace("date: null", f"date: {year + 1}-01-20")
+    )
+    target.write_text(filled, encoding="utf-8")
     validated = invoke("validate", "--no-config", "--strict", target)
     assert validated.exit_code == 0, validated.stdout
 
@@ -152,7 +164,7 @@ def test_init_refuses_other_file_types(tmp_path: Path) -> None:
 
 def test_init_then_validate_in_real_processes(tmp_path: Path) -> None:
     assert run("init", "--year", "2020", "-o", "x.yaml", cwd=tmp_path).exit_code == 0
-    assert run("validate", "--no-config", "x.yaml", cwd=tmp_path).exit_code == 0
+    assert run("validate", "--no-config", "x.yaml", cwd=tmp_path).exit_code == 1  # placeholders left
     assert run("init", "--year", "2020", "-o", "x.yaml", cwd=tmp_path).exit_code == 2
 
 

@@ -19,7 +19,7 @@ from reportgen.write.render.html import render_html
 from reportgen.write.render.markdown import escape_markdown, render_markdown
 
 TITLE = "<i>斜体</i> & {{ report.title }} 报告"
-AGENCY = "某局 <b>粗体</b> & {% raw %}"
+AGENCY = "营口局 <b>粗体</b> & {% raw %}"
 OVERVIEW_LINES = (
     '<script>alert("x")</script> & &amp; &lt; {{ 7*7 }} {% if true %}是{% endif %} {# 注释 #}',
     "<b>粗</b> | 竖线 *星号* _下划线_ [链接](https://example.org) `代码` ~~删除~~ \\反斜杠 ![图](x.png)",

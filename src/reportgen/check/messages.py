@@ -36,6 +36,11 @@ _KINDS: dict[str, tuple[str, str]] = {
     "signed": ("整数", "a whole number"),
     "amount": ("非负金额（万元）", "an amount >= 0 (10k yuan)"),
 }
+_REPORT_KINDS: dict[str, tuple[str, str, str, str]] = {
+    # kind: (who, zh; who, en; deadline, zh; deadline, en)
+    "department": ("部门报告", "a department's report", "1月31日", "31 January"),
+    "government": ("本级政府报告", "a government's report", "3月31日", "31 March"),
+}
 _SHAPES: dict[str, tuple[str, str]] = {
     "mapping": ("映射（键: 值）", "a mapping"),
     "list": ("列表", "a list"),
@@ -134,6 +139,12 @@ def message(diagnostic: Diagnostic, lang: str = "zh") -> str:
     hint = params.get("hint", "not-a-number")
     params["hint_zh"] = _HINTS.get(hint, ("", ""))[0]
     params["hint_en"] = _HINTS.get(hint, ("", ""))[1]
+    others = params.get("others", "")
+    params["others_zh"] = f"（另有 {others} 处）" if others else ""
+    params["others_en"] = f" (and {others} more)" if others else ""
+    who = _REPORT_KINDS.get(params.get("report_kind", ""), _REPORT_KINDS["department"])
+    params["report_kind_zh"], params["report_kind_en"], params["deadline_zh"], params["deadline_en"] = who
+    params.setdefault("missing", "")
     kind = params.get("kind", "count")
     params["kind_zh"], params["kind_en"] = _KINDS.get(kind, _KINDS["count"])
     if diagnostic.code == "S009":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from ..read.dispatch import read_report
 from .policy import RulePolicy
 from .results import FileResult
 from .rules.arithmetic import check_arithmetic
+from .rules.completeness import check_completeness
+from .rules.copies import check_copies
 from .rules.crossyear import check_cross_year
 from .rules.narrative import check_narrative
 from .rules.placeholders import check_placeholders
@@ -35,14 +38,23 @@ class Options:
         return frozenset({Severity.ERROR})
 
 
-def check_report(report: Report, previous: Report | None = None) -> list[Diagnostic]:
-    """Findings of every whole-report rule: arithmetic, narrative, cross-year (with ``previous``)."""
+def check_report(
+    report: Report, previous: Report | None = None, today: datetime.date | None = None
+) -> list[Diagnostic]:
+    """Findings of every whole-report rule.
+
+    Arithmetic, narrative and placeholders, completeness (judged on ``today``, by default the current
+    date), and the cross-year rules when ``previous`` is given.
+    """
     values = report.resolved()
     found = check_arithmetic(report, values)
     found.extend(check_narrative(report, values))
     found.extend(check_placeholders(report))
+    found.extend(check_completeness(report, today or datetime.date.today()))
     if previous is not None:
-        found.extend(check_cross_year(report, values, previous, previous.resolved()))
+        previous_values = previous.resolved()
+        found.extend(check_cross_year(report, values, previous, previous_values))
+        found.extend(check_copies(report, values, previous, previous_values))
     return found
 
 
@@ -51,7 +63,7 @@ def check_file(path: Path, previous: Report | None = None) -> tuple[Report | Non
     read = read_report(path)
     diagnostics = list(read.diagnostics)
     if read.report is not None:
-        found = check_report(read.report, previous)
+        found = _without_repeats(check_report(read.report, previous), diagnostics)
         if found:
             diagnostics = _without_superseded(diagnostics, found) + found
     diagnostics.sort(key=Diagnostic.sort_key)
@@ -62,6 +74,16 @@ def validate_file(path: Path, previous: Report | None = None) -> FileResult:
     """Read one file and check it, keeping the report read; findings are sorted by place."""
     report, diagnostics = check_file(path, previous)
     return FileResult(str(path), diagnostics, report, format=report.spec.key if report else None)
+
+
+def _without_repeats(checked: list[Diagnostic], read: list[Diagnostic]) -> list[Diagnostic]:
+    """Checking findings less "no date" (C002) where a date was written but refused (S009)."""
+    refused = {
+        d.location for d in read if d.code == "S009" and d.cell is not None and d.cell.record == "date"
+    }
+    if not refused:
+        return checked
+    return [d for d in checked if not (d.code == "C002" and d.location in refused)]
 
 
 def _without_superseded(read: list[Diagnostic], checked: list[Diagnostic]) -> list[Diagnostic]:

@@ -35,10 +35,14 @@ def text_location(report: Report, key: str, offset: int) -> Location:
     source = report.text_sources.get(key)
     if where.sheet is not None or source is None:
         return where
-    placed = place_in_source(source.raw, source.line, source.column, report.texts.get(key, ""), offset)
+    text = report.texts.get(key, "")
+    anchor = offset
+    while 0 < anchor < len(text) and text[anchor].isspace() and text[anchor] != "\n":
+        anchor -= 1  # white space is placed from the character before it, on the same line
+    placed = place_in_source(source.raw, source.line, source.column, text, anchor)
     if placed is None:
         return where
-    return Location(where.file, placed[0], placed[1])
+    return Location(where.file, placed[0], placed[1] + (offset - anchor))
 
 
 def _align(raw: str, text: str, offset: int) -> int | None:

@@ -1,4 +1,4 @@
-"""A complete, valid YAML skeleton of a year's format: every row, zeros, labels as comments."""
+"""A complete YAML skeleton of a year's format: every row, zeros, labels as comments, texts to fill in."""
 
 from __future__ import annotations
 
@@ -46,7 +46,10 @@ def _tree_lines(tree: KeyTree, indent: str) -> list[str]:
 
 
 def skeleton(year: int, agency: str, spec: FormatSpec | None = None) -> str:
-    """The YAML text of an all-zero report for ``year`` and ``agency`` that validates."""
+    """The YAML text of an all-zero report for ``year`` and ``agency``.
+
+    Its placeholder texts （请填写…） and empty date fail validation (C001, C002) until filled in.
+    """
     spec = spec or format_for_year(year)
     if spec is None:
         raise ValueError(f"no supported format for {year}; supported: {', '.join(FORMATS)}")

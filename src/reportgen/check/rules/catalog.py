@@ -1,8 +1,8 @@
 """The rule catalogue: every finding reportgen can report, with its code, severity and messages.
 
 Families: F (the file itself), S (structure), V (values), T (table arithmetic, 勾稽关系),
-X (cross-year, with ``--previous``), N (the narrative text against the tables: numbers it quotes,
-placeholders it uses).
+C (completeness of the report's words and dates), X (cross-year, with ``--previous``), N (the
+narrative text against the tables: numbers it quotes, placeholders it uses).
 """
 
 from __future__ import annotations
@@ -403,6 +403,129 @@ RULES: tuple[Rule, ...] = (
         "Fails: `{upheld: 1, corrected: 1, other: 0, pending: 0, total: 3}`. Passes: `total: 2`.",
     ),
     Rule(
+        "C001",
+        "placeholder-text",
+        E,
+        "残留占位文字",
+        "placeholder text left in",
+        "含有未替换的占位文字“{actual}”{others_zh}，请改为实际内容",
+        "contains the placeholder “{actual}”{others_en}; replace it with the real content",
+        "Fails: `problems: （请填写存在的主要问题及改进情况）`, `agency: 某机关`, `共受理申请XX件`, "
+        "`存在的主要问题：……`. Passes: the section written out; an ellipsis inside a long sentence, "
+        "`xxx` inside a web address, and anonymised parties such as 张某某 or 某企业 are not placeholders.",
+    ),
+    Rule(
+        "C002",
+        "date-missing",
+        W,
+        "缺少落款日期",
+        "date missing",
+        "没有填写落款日期（date），应为 {expected} 之间的日期",
+        "no date (落款日期) is given; expected a date in {expected}",
+        "Fails (warning): `date: null` or no `date:`. Passes: `date: 2022-01-20`.",
+    ),
+    Rule(
+        "C003",
+        "date-before-year-end",
+        E,
+        "落款日期早于报告年度结束",
+        "date before the end of the report year",
+        "落款日期 {actual} 早于报告年度结束，应 {expected}",
+        "the date {actual} is before the end of the report year; expected {expected}",
+        "Fails: `year: 2021` with `date: 2021-03-01`. Passes: `date: 2021-12-31` or later.",
+    ),
+    Rule(
+        "C004",
+        "date-in-future",
+        W,
+        "落款日期晚于今天",
+        "date in the future",
+        "落款日期 {actual} 晚于今天，应 {expected}",
+        "the date {actual} is later than today; expected {expected}",
+        "Fails (warning): `date: 2999-01-20`. Passes: a date no later than the day of validation.",
+    ),
+    Rule(
+        "C005",
+        "date-after-deadline",
+        W,
+        "落款日期晚于法定公布期限",
+        "date after the statutory deadline",
+        "落款日期 {actual} 晚于法定公布期限（{report_kind_zh}应于次年{deadline_zh}前公布，"
+        "《条例》第四十九条），应 {expected}",
+        "the date {actual} is after the statutory deadline ({report_kind_en} is due by "
+        "{deadline_en} of the next year, Regulations art. 49); expected {expected}",
+        "Fails (warning): a department's 2021 report dated 2022-02-15, a government's dated 2022-04-01. "
+        "Passes: a department's dated 2022-01-31, a government's dated 2022-03-31.",
+    ),
+    Rule(
+        "C006",
+        "year-in-future",
+        E,
+        "报告年度尚未结束",
+        "report year not over",
+        "报告年度 {actual} 尚未结束，年度报告只能在年度结束后编制，应 {expected}",
+        "the report year {actual} is not over yet; an annual report is written after its year, "
+        "expected {expected}",
+        "Fails: `year: 2999`, or this year's report before the year has ended. Passes: last year's or "
+        "an earlier year's report.",
+    ),
+    Rule(
+        "C007",
+        "problems-section-empty",
+        W,
+        "“存在的主要问题及改进情况”没有实际内容",
+        "section 5 says nothing",
+        "只写了“{actual}”，应写明存在的主要问题和改进情况",
+        "only says “{actual}”; state the main problems and what was improved",
+        "Fails (warning): `problems: 无。` or `暂无`. Passes: the problems and the improvements written out.",
+    ),
+    Rule(
+        "C008",
+        "fee-statement-missing",
+        W,
+        "没有说明信息处理费收取情况",
+        "no statement on information processing fees",
+        "没有说明信息处理费的收取情况（是否发出收费通知、是否收取及金额；国办函〔2020〕109号）",
+        "does not say whether information processing fees (信息处理费) were charged (fee notices "
+        "issued, amounts; 国办函〔2020〕109号)",
+        "Fails (warning, 2021 format): `other_matters: 无。`. Passes: `本年度未收取信息处理费。无其他需要报告的事项。`",
+    ),
+    Rule(
+        "C009",
+        "no-follow-up-on-last-year",
+        W,
+        "没有说明上年度问题的改进情况",
+        "no follow-up on last year's problems",
+        "没有说明上年度存在问题的整改或改进情况",
+        "does not say how last year's problems were addressed",
+        "Fails (warning): `problems: 存在的主要问题：政策解读不够深入。` alone. Passes: the same followed by "
+        "`上年度问题整改情况：…` or `改进情况：…`.",
+    ),
+    Rule(
+        "C010",
+        "government-accountability-missing",
+        W,
+        "本级政府报告没有说明考核、评议和责任追究情况",
+        "government report lacks assessment, evaluation and accountability",
+        "本级政府报告应说明政府信息公开工作考核、社会评议和责任追究结果情况（《条例》第五十条第四项），"
+        "正文中没有提到：{missing}",
+        "a government's report must cover the results of assessment, public evaluation and "
+        "accountability (Regulations art. 50(4)); the narrative never mentions: {missing}",
+        "Fails (warning, `kind: government`): a narrative without 考核, 评议 or 追究. Passes: "
+        "`…纳入绩效考核…开展社会评议…未发生责任追究情况。`; department reports are not checked.",
+    ),
+    Rule(
+        "C011",
+        "number-missing-in-sentence",
+        W,
+        "句中缺少数字",
+        "number missing in a sentence",
+        "句中缺少数字：“{actual}”{others_zh}",
+        "a number is missing in the sentence: “{actual}”{others_en}",
+        "Fails (warning): `全年共受理申请　件`, `收到申请件，`. Passes: `共受理申请12件`; words such as "
+        "文件、条例、条件、案件、事件、每件、件数 are not missing numbers.",
+    ),
+    Rule(
         "X100",
         "previous-year-mismatch",
         W,
@@ -441,6 +564,30 @@ RULES: tuple[Rule, ...] = (
         "上一年项目数量为 {actual}，按上年报告 {previous} 推算应为 {expected}",
         "items last year is {actual}; from {previous} it should be {expected}",
         "Fails (warning): last year 10 items and change +2, this year 10. Passes: 12.",
+    ),
+    Rule(
+        "X201",
+        "section-copied-from-last-year",
+        W,
+        "与上年报告内容雷同",
+        "section copied from last year",
+        "与上年报告 {previous} 的同一部分几乎相同（相似度 {actual}，应 {expected}），请按本年度实际情况撰写",
+        "nearly the same as this section of last year's report {previous} (similarity {actual}, "
+        "expected {expected}); write about this year",
+        "Fails (warning): 五、存在的主要问题及改进情况 copied from last year with only the years changed. "
+        "Passes: a section written anew; short boilerplate such as `无。` and the opening paragraph are "
+        "not compared.",
+    ),
+    Rule(
+        "X202",
+        "tables-identical-to-last-year",
+        W,
+        "表格数字与上年完全相同",
+        "tables identical to last year's",
+        "表二、表三、表四的 {actual} 个数字与上年报告 {previous} 完全相同",
+        "all {actual} figures of tables 二, 三 and 四 are the same as in last year's report {previous}",
+        "Fails (warning): this year's tables are last year's tables. Passes: any figure differs, or "
+        "both years are all zero."
     ),
     Rule(
         "N001",
@@ -490,6 +637,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "S": ("结构", "structure"),
     "V": ("数值", "values"),
     "T": ("勾稽关系", "table arithmetic"),
+    "C": ("完整性", "completeness"),
     "X": ("跨年度", "cross-year"),
     "N": ("文字与数字", "narrative and numbers"),
 }
