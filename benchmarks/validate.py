@@ -72,7 +72,10 @@ PROBLEMS = (
     "改进措施：一是加强政策解读和回应关切；二是持续开展业务培训，提高工作人员依法公开、规范答复的能力。",
     "上年度问题整改情况：针对栏目更新不够及时等问题，制定了栏目更新责任清单，实行每月巡查通报。",
 )
-OTHER_MATTERS = ("无。", "本年度未收取信息处理费。\n\n无其他需要报告的事项。")
+OTHER_MATTERS = (
+    "本年度未收取信息处理费，无其他需要报告的事项。",
+    "本年度未收取信息处理费。\n\n无其他需要报告的事项。",
+)
 
 
 def _count(rng: random.Random, scale: int) -> int:
@@ -183,6 +186,8 @@ def report_text(rng: random.Random) -> str:
     values = _values(rng, spec)
     new_received = spec.record("applications.new_received")
     new = sum(values[(new_received.id, f.key)] for f in new_received.fields if not f.derived)  # 新收申请
+    # Section 五 always says what became of last year's problems (C009).
+    problems = PROBLEMS[-1] + "\n\n" + _paragraphs(rng, PROBLEMS, rng.randint(1, 3), 2)
     overview = _paragraphs(rng, SENTENCES, rng.randint(3, 7), 4, year=str(year), agency=agency, new=str(new))
     lines = [
         f"year: {year}",
@@ -192,7 +197,7 @@ def report_text(rng: random.Random) -> str:
         f"date: {year + 1}-01-{rng.randint(10, 31)}",
         "text:",
         f"  overview: {_block(overview)}",
-        f"  problems: {_block(_paragraphs(rng, PROBLEMS, rng.randint(1, 3), 2))}",
+        f"  problems: {_block(problems)}",
         f"  other_matters: {_block(rng.choice(OTHER_MATTERS))}",
     ]
     for table in spec.tables:

@@ -31,6 +31,8 @@ from .report_rules import (
 )
 from .yaml_text import compose_text, decode, read_bytes
 
+_SHAPE_CODES = frozenset({"S002", "S003", "S005"})
+"""Findings that say the tables are not shaped as the format expects (then the other format is tried)."""
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null"))
 _ALLOWED_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, f"{_TAG}map", f"{_TAG}seq", f"{_TAG}timestamp"})
@@ -144,7 +146,34 @@ class _YamlReportReader:
         agency = self.required_text(root, top, "agency")
         if spec is None or year is None:
             return self.findings.result(None)
-        spec = self.check_format_for_year(spec, year, top)
+        if "format" in top:
+            mismatch = format_mismatch(year, spec)
+            if mismatch is not None:
+                self.findings.add_with("S011", self.loc(top["format"][1]), _path_cell("format"), mismatch)
+            return self.findings.result(self.build(spec, year, agency, root, top))
+        mark, refused = len(self.findings.diagnostics), set(self.findings.refused)
+        report = self.build(spec, year, agency, root, top)
+        if any(d.code in _SHAPE_CODES for d in self.findings.diagnostics[mark:]):
+            other = self.other_format(spec, top)  # looked for only when the tables did not fit
+            if other is not None:
+                data_format, example = other
+                del self.findings.diagnostics[mark:]
+                self.findings.refused = refused
+                where = self.loc(top[example[0]][1])
+                params = {**format_params(year, data_format, spec), "example": ".".join(example)}
+                self.findings.add_with("S012", where, _path_cell(example[0]), params)
+                report = self.build(data_format, year, agency, root, top)
+        return self.findings.result(report)
+
+    def build(
+        self,
+        spec: FormatSpec,
+        year: int,
+        agency: str | None,
+        root: yaml.MappingNode,
+        top: dict[str, tuple[yaml.Node, yaml.Node]],
+    ) -> Report:
+        """The report read in the format ``spec``: metadata, texts and tables."""
         report = Report(spec=spec, year=year, agency=agency or "", source=self.source)
         report.explicit_format = "format" in top
         for key, (_, value_node) in top.items():
@@ -156,30 +185,14 @@ class _YamlReportReader:
                 self.report_problem("S002", root, _path_cell(table.key), key=table.key)
                 continue
             self.read_tree(report, table, spec.key_trees[table.key], top[table.key][1], table.key)
-        return self.findings.result(report)
+        return report
 
-    def check_format_for_year(
-        self, spec: FormatSpec, year: int, top: dict[str, tuple[yaml.Node, yaml.Node]]
-    ) -> FormatSpec:
-        """The format to read the tables in, reporting a format that is not the year's.
-
-        S011 for a declared format the year does not take; S012 (and the data's own format, so that
-        its tables are still checked) for tables written in another format than the year's.
-        """
-        if "format" in top:
-            mismatch = format_mismatch(year, spec)
-            if mismatch is not None:
-                self.findings.add_with("S011", self.loc(top["format"][1]), _path_cell("format"), mismatch)
-            return spec
+    def other_format(
+        self, spec: FormatSpec, top: dict[str, tuple[yaml.Node, yaml.Node]]
+    ) -> tuple[FormatSpec, KeyPath] | None:
+        """The format the tables are written in when it is clearly not ``spec`` (with an example key)."""
         paths = [path for key in spec.key_trees if key in top for path in _key_paths(top[key][1], (key,))]
-        other = other_format_of(spec, paths)
-        if other is None:
-            return spec
-        data_format, example = other
-        where = self.loc(top[example[0]][1])
-        params = {**format_params(year, data_format, spec), "example": ".".join(example)}
-        self.findings.add_with("S012", where, _path_cell(example[0]), params)
-        return data_format
+        return other_format_of(spec, paths)
 
     def choose_format(
         self, root: yaml.Node, top: dict[str, tuple[yaml.Node, yaml.Node]]
