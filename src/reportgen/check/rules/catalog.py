@@ -461,13 +461,13 @@ RULES: tuple[Rule, ...] = (
         "C006",
         "year-in-future",
         E,
-        "报告年度尚未结束",
-        "report year not over",
-        "报告年度 {actual} 尚未结束，年度报告只能在年度结束后编制，应 {expected}",
-        "the report year {actual} is not over yet; an annual report is written after its year, "
+        "报告年度在将来",
+        "report year in the future",
+        "报告年度 {actual} 晚于今年，年度报告只能在年度结束后编制，应 {expected}",
+        "the report year {actual} is later than this year; an annual report is written after its year, "
         "expected {expected}",
-        "Fails: `year: 2999`, or this year's report before the year has ended. Passes: last year's or "
-        "an earlier year's report.",
+        "Fails: `year: 2999`, or next year's report. Passes: last year's report; this year's report is "
+        "judged by its 落款日期 (C003: not before the year's end).",
     ),
     Rule(
         "C007",

@@ -154,9 +154,9 @@ def check_missing_numbers(report: Report) -> list[Diagnostic]:
 def check_dates(report: Report, today: datetime.date) -> list[Diagnostic]:
     """C002–C006: the 落款日期 against the report year, ``today`` and the deadline; the year itself."""
     found: list[Diagnostic] = []
-    if report.year >= today.year:
+    if report.year > today.year:  # this year's report is judged by its date (C003) instead
         found.append(
-            _meta_finding("C006", Severity.ERROR, report, "year", f"≤ {today.year - 1}", str(report.year))
+            _meta_finding("C006", Severity.ERROR, report, "year", f"≤ {today.year}", str(report.year))
         )
     year_end = datetime.date(report.year, 12, 31)
     deadline = statutory_deadline(report)
