@@ -167,7 +167,7 @@ RULES: tuple[Rule, ...] = (
         "required key missing",
         "缺少必填项 {key}",
         "required key {key} is missing",
-        "Fails: a report without `agency:`. Passes: `agency: 某市档案局`.",
+        "Fails: a report without `agency:`. Passes: `agency: 江北市档案局`.",
     ),
     Rule(
         "S003",
@@ -177,7 +177,7 @@ RULES: tuple[Rule, ...] = (
         "unknown key",
         "未知的键 {key}{suggestion_zh}",
         "unknown key {key}{suggestion_en}",
-        "Fails: `agncy: 某市档案局`. Passes: `agency: 某市档案局`.",
+        "Fails: `agncy: 江北市档案局`. Passes: `agency: 江北市档案局`.",
     ),
     Rule(
         "S004",
@@ -207,7 +207,7 @@ RULES: tuple[Rule, ...] = (
         "refused YAML tag",
         "不接受 YAML 标签 {tag}",
         "YAML tag {tag} is not accepted",
-        "Fails: `agency: !!python/object:os.system x`. Passes: `agency: 某市档案局`.",
+        "Fails: `agency: !!python/object:os.system x`. Passes: `agency: 江北市档案局`.",
     ),
     Rule(
         "S007",

@@ -224,7 +224,7 @@ class _Builder:
             check.prompt = "报告落款日期，如 2022-01-20。"
             check.error = "请填写日期，如 2022-01-20。"
         else:
-            prompts = {"agency": "填写机关全称，如 某市档案局。", "title": "一般不填，使用默认标题。"}
+            prompts = {"agency": "填写机关全称，如 江北市档案局。", "title": "一般不填，使用默认标题。"}
             check = styles.text_validation(prompts.get(key, ""))
         check.promptTitle = "填写说明"
         check.errorTitle = "输入有误"
