@@ -1,4 +1,4 @@
-"""Opening an input file only when it is a regular file, and telling whether two paths are one file.
+"""Opening an input file only when it is a regular file, and never writing over a file a run reads.
 
 Inputs are untrusted: a FIFO, socket or device named like a report must never be opened for
 reading, since opening or reading it can block for ever or have side effects.
@@ -9,8 +9,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
+
+from . import exitcodes
+from .errors import UserError
 
 
 class NotRegularFileError(OSError):
@@ -51,3 +55,15 @@ def same_file(a: Path | str, b: Path | str) -> bool:
     except (OSError, RuntimeError):
         return False
 
+
+def refuse_overwriting_input(target: Path | str, inputs: Iterable[Path | str]) -> None:
+    """Raise a :class:`UserError` (exit 2) naming ``target`` if it is one of the files a run reads."""
+    if not os.path.lexists(target):
+        return  # nothing there to lose
+    for source in inputs:
+        if same_file(target, source):
+            raise UserError(
+                exitcodes.USAGE,
+                f"输出文件 {target} 是本次运行读取的文件 {source}，不会覆盖它",
+                f"the output {target} is {source}, a file this run reads; it will not be overwritten",
+            )
