@@ -18,6 +18,7 @@ from .api.build import DEFAULT_FORMATS, RENDERERS
 from .check.reporters import REPORTERS
 from .core import exitcodes
 from .core.errors import UserError
+from .core.regular import refuse_overwriting_input
 from .spec.registry import FORMATS
 
 if TYPE_CHECKING:
@@ -111,6 +112,8 @@ def validate(
 
     flags = Flags(files, previous, lang, strict, fail_on, select, ignore, waivers, config, no_config, jobs)
     invocation = resolve_settings(flags)
+    if output is not None:
+        refuse_overwriting_input(output, invocation.files_read())
     sys.exit(_run_validate(invocation, output_format, output, quiet))
 
 

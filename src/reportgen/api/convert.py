@@ -14,6 +14,7 @@ from ..core import exitcodes
 from ..core.atomic import write_text_atomic
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.errors import UserError
+from ..core.regular import refuse_overwriting_input
 from ..read.dispatch import read_report
 from ..write.yaml_writer import report_yaml
 
@@ -32,7 +33,8 @@ class ConvertResult:
 def convert_file(source: Path, target: Path, force: bool = False) -> ConvertResult:
     """Read ``source`` (YAML or XLSX) and write the same report to ``target`` (YAML or XLSX).
 
-    Raises UserError for an unsupported target, an existing target without ``force``, an input
+    Raises UserError for an unsupported target, the source itself as target (even with ``force``),
+    an existing target without ``force``, an input
     with errors (its findings in ``UserError.findings``) or a target that cannot be written.
     """
     kind = TARGETS.get(target.suffix.lower())
@@ -42,6 +44,7 @@ def convert_file(source: Path, target: Path, force: bool = False) -> ConvertResu
             f"不支持的输出类型：{target.suffix or target.name}（应为 .yaml 或 .xlsx）",
             f"unsupported output type: {target.suffix or target.name} (use .yaml or .xlsx)",
         )
+    refuse_overwriting_input(target, (source,))  # even with force
     if target.exists() and not force:
         raise UserError(
             exitcodes.USAGE,

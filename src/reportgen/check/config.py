@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..core.diagnostics import Severity
 from ..core.errors import SettingsError
+from ..core.regular import NotRegularFileError, open_regular
 from .policy import selector_problem
 from .waivers import Waiver
 
@@ -124,10 +125,15 @@ class WaiverFileModel(BaseModel):
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:
             return tomllib.load(stream)
     except FileNotFoundError:
         raise SettingsError(f"{path}：文件不存在", f"{path}: no such file") from None
+    except NotRegularFileError:
+        raise SettingsError(
+            f"{path}：不是普通文件（管道、套接字或设备），未打开",
+            f"{path}: not a regular file (a pipe, socket or device); not opened",
+        ) from None
     except OSError as error:
         reason = error.strerror or str(error)
         raise SettingsError(f"{path}：{reason}", f"{path}: {reason}") from None

@@ -54,6 +54,10 @@ _SHAPES: dict[str, tuple[str, str]] = {
 _REASONS: dict[str, tuple[str, str]] = {
     "not-found": ("文件不存在", "no such file"),
     "directory": ("这是一个目录", "it is a directory"),
+    "not-regular": (
+        "这不是普通文件（管道、套接字或设备），未打开",
+        "not a regular file (a pipe, socket or device); not opened",
+    ),
     "no-marker": (
         "这不是用 reportgen 生成的工作簿（没有隐藏的版式标记），无法确定各数字的位置；"
         "请用 reportgen init -o 文件名.xlsx 生成模板，在模板中填写",

@@ -7,13 +7,14 @@ walking up from the current folder. Its parser (and pydantic) is loaded only whe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.diagnostics import Severity
 from ..core.errors import SettingsError
-from ..read.inputs import InputFile, NoFilesError, collect_inputs
+from ..read.inputs import InputFile, NoFilesError, collect_inputs, previous_for
 from .policy import RulePolicy, selector_problem
 from .validate import Options
 from .waivers import Waiver
@@ -50,6 +51,17 @@ class Invocation:
     options: Options
     lang: str
     config: Path | None = None
+    waivers: Path | None = None
+
+    def files_read(self) -> Iterator[Path]:
+        """Every file the run reads: the inputs, last year's files, the waiver and configuration files."""
+        yield from (item.path for item in self.inputs)
+        previous = self.options.previous
+        if previous is not None and previous.is_dir():
+            yield from (found for item in self.inputs if (found := previous_for(item, previous)) is not None)
+        elif previous is not None:
+            yield previous
+        yield from (path for path in (self.waivers, self.config) if path is not None)
 
 
 def has_reportgen_section(pyproject: Path) -> bool:
@@ -120,7 +132,8 @@ def resolve_settings(flags: Flags) -> Invocation:
     else:
         fail_on = (found.fail_on if found else None) or Severity.ERROR
     policy = RulePolicy(select, ignore or (), found.severity if found else ())
-    waivers = _waivers(flags.waivers or (found.waivers if found else None))
+    waivers_file = flags.waivers or (found.waivers if found else None)
+    waivers = _waivers(waivers_file)
     try:
         inputs = collect_inputs(flags.files)
     except NoFilesError as error:
@@ -141,4 +154,4 @@ def resolve_settings(flags: Flags) -> Invocation:
         waivers=waivers,
     )
     lang = flags.lang or (found.lang if found else None) or "zh"
-    return Invocation(inputs, options, lang, found.source if found else None)
+    return Invocation(inputs, options, lang, found.source if found else None, waivers_file)

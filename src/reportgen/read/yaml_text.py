@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from ..core.diagnostics import Diagnostic, InputError, Location, Severity
+from ..core.regular import NotRegularFileError, open_regular
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -80,11 +81,16 @@ def compose_text(text: str, path: str) -> yaml.Node | None:
 
 
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of an input file, bounded in size; I/O problems become F001/F004 diagnostics."""
+    """The bytes of an input file, bounded in size; I/O problems become F001/F004 diagnostics.
+
+    Only a regular file is opened: a FIFO, socket or device is F001 ("not a regular file").
+    """
     name = str(path)
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:
             data = stream.read(limit + 1)
+    except NotRegularFileError:
+        raise _fail("F001", name, reason="not-regular") from None
     except FileNotFoundError:
         raise _fail("F001", name, reason="not-found") from None
     except IsADirectoryError:
