@@ -24,7 +24,7 @@ from reportgen.check.results import FileResult
 from reportgen.check.validate import validate_file
 from reportgen.core.diagnostics import Diagnostic, Severity
 from reportgen.core.model import TEXT_KEYS, CellKey, CellState
-from reportgen.core.values import Number, hint_for_text
+from reportgen.core.values import MAX_MAGNITUDE, Number, hint_for_text
 from reportgen.spec import FORMATS, FormatSpec, Record, ValueKind
 from reportgen.spec.types import Field, KeyTree, key_tree
 from reportgen.write.schema import json_schema
@@ -305,7 +305,7 @@ def test_changing_one_cell_gives_findings_that_all_name_it(
 
 @SETTINGS
 @given(plan=plans(), data=st.data(), number=st.integers(-(10**15), 10**15))
-def test_a_plain_integer_reads_as_that_number_or_gives_v002(
+def test_a_plain_integer_reads_as_that_number_or_gives_v002_or_v007(
     workdir: Path, plan: Plan, data: st.DataObject, number: int
 ) -> None:
     key = data.draw(st.sampled_from(plan.written()), label="cell")
@@ -314,7 +314,11 @@ def test_a_plain_integer_reads_as_that_number_or_gives_v002(
 
     assert result.report is not None
     value_findings = [d for d in result.diagnostics if not d.code.startswith("T")]
-    if number >= 0 or kind is ValueKind.SIGNED:
+    if abs(number) > MAX_MAGNITUDE:
+        assert [d.code for d in value_findings] == ["V007"]
+        assert names(value_findings[0], key)
+        assert result.report.cells[key].state is CellState.INVALID
+    elif number >= 0 or kind is ValueKind.SIGNED:
         assert value_findings == []
         cell = result.report.cells[key]
         assert (cell.value, cell.state) == (number, CellState.GIVEN)

@@ -26,9 +26,13 @@ def _path(entry: dict[str, Any]) -> Path:
     return path
 
 
-def _place(at: str) -> tuple[int | None, int | None]:
+def _place(at: str) -> tuple[int | str | None, int | str | None]:
+    """(line, column) of a YAML place, (sheet, cell) of a workbook's ``表三!D6``, or nothing for ``file``."""
     if at == "file":
         return None, None
+    if "!" in at:
+        sheet, cell = at.split("!")
+        return sheet, cell
     line, column = at.split(":")
     return int(line), int(column)
 
@@ -64,7 +68,10 @@ def test_subprocess_json(entry: dict[str, Any], tmp_path: Path) -> None:
     [result] = data["files"]
     assert result["file"] == str(path)
     line, column = _place(str(entry["at"]))
-    found = [(d["code"], d["line"], d["column"]) for d in result["diagnostics"]]
+    found = [
+        (d["code"], *((d["sheet"], d["cell"]) if d["sheet"] else (d["line"], d["column"])))
+        for d in result["diagnostics"]
+    ]
     assert (entry["code"], line, column) in found, found
 
 

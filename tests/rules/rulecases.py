@@ -12,6 +12,7 @@ A case file::
           - {code: T303, at: ‸, path: applications.carried_over, field: total, expected: "4", actual: "5"}
         ignore: [V003]                                     # optional: codes not compared in this case
         exit: 1                                            # optional: the exit code of the run
+        fault: reportgen.check.validate.check_arithmetic   # optional: a function made to raise (F012)
 
 An expectation names a ``code`` and any of: ``at`` (``‸``, ``‸2``, ``line:col``, or ``file`` for a
 finding without a line), ``severity`` (default: the rule's), ``table``, ``path``, ``field``,
@@ -34,7 +35,7 @@ from reportgen.check.rules.catalog import RULES_BY_CODE
 from reportgen.core.diagnostics import Diagnostic
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
-CASE_KEYS = frozenset({"name", "note", "expect", "ignore", "previous", "exit"}) | casekit.SOURCE_KEYS
+CASE_KEYS = frozenset({"name", "note", "expect", "ignore", "previous", "exit", "fault"}) | casekit.SOURCE_KEYS
 EXPECT_KEYS = frozenset(
     {
         "code",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,13 @@ CASES = [case for cases in ALL.values() for case in cases]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.rule}:{c.name}" for c in CASES])
-def test_case(case: rulecases.Case, tmp_path: Path) -> None:
+def test_case(case: rulecases.Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path, source = casekit.write(case.source, tmp_path, "report")
+    if "fault" in case.data:
+        # An unexpected error can only be provoked by breaking reportgen itself: the named function
+        # (never what a user relies on) is replaced, in this process, by one that raises.
+        module, _, name = case.data["fault"].rpartition(".")
+        monkeypatch.setattr(importlib.import_module(module), name, _raise)
     previous = None
     if "previous" in case.data:
         previous, _ = casekit.write(case.data["previous"], tmp_path, "previous")
@@ -40,6 +46,10 @@ def test_case(case: rulecases.Case, tmp_path: Path) -> None:
         assert run.exit_code == case.data["exit"]
     for name, formatter in REPORTERS.items():  # every finding renders in every output format
         assert formatter("en").render(run), name
+
+
+def _raise(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("a deliberate fault of the test")
 
 
 def test_every_rule_has_a_case_file() -> None:

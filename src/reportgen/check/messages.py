@@ -21,6 +21,11 @@ _HINTS: dict[str, tuple[str, str]] = {
     "whole": ("此处只能填整数", "only whole numbers are allowed here"),
     "plain-decimal": ("请用普通十进制数字书写，如 12", "write a plain decimal number, e.g. 12"),
     "negative": ("", ""),
+    "too-large": (
+        "计数和金额（万元）的绝对值不能超过 10^12（1 万亿）",
+        "counts and amounts (10k yuan) are at most 10^12 in absolute value",
+    ),
+    "too-many-decimals": ("金额最多保留 6 位小数", "amounts have at most 6 decimal places"),
     "date": (
         "单元格被识别为日期，请把单元格格式设为“数值”后重新填写数字",
         "the cell holds a date; format it as a number and retype the value",

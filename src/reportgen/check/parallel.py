@@ -16,7 +16,7 @@ from pathlib import Path
 from ..core.diagnostics import Diagnostic
 from ..core.model import Report
 from ..read.dispatch import read_report
-from .validate import check_file
+from .validate import check_file, internal_error
 
 AUTO_MIN_FILES = 64
 """Below this many files a single process is faster than starting workers."""
@@ -64,7 +64,17 @@ def _previous(task: FileTask) -> tuple[Report | None, list[Diagnostic]]:
 
 
 def check_one(task: FileTask) -> Checked:
-    """Check one file (against last year's when given), without keeping its report."""
+    """Check one file (against last year's when given), without keeping its report.
+
+    An unexpected error is an F012 finding for the file, never an end of the run.
+    """
+    try:
+        return _check_one(task)
+    except Exception as error:  # e.g. reading last year's file failed unexpectedly
+        return Checked(str(task.path), [internal_error(task.path, error)], None)
+
+
+def _check_one(task: FileTask) -> Checked:
     previous, failures = _previous(task) if task.previous is not None else (None, [])
     report, diagnostics = check_file(task.path, previous)
     if failures:

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.diagnostics import Diagnostic, Severity
+from ..core.diagnostics import Diagnostic, Location, Severity
 from ..core.model import Report
 from ..read.dispatch import read_report
 from .policy import RulePolicy
@@ -58,8 +58,31 @@ def check_report(
     return found
 
 
+REASON_CHARS = 200
+"""How much of an unexpected error's type and message an F012 finding keeps."""
+
+
+def internal_error(path: Path | str, error: BaseException) -> Diagnostic:
+    """The F012 finding for a file whose checking failed unexpectedly with ``error``."""
+    reason = f"{type(error).__name__}: {error}"
+    if len(reason) > REASON_CHARS:
+        reason = reason[:REASON_CHARS] + "…"
+    return Diagnostic("F012", Severity.ERROR, Location(str(path)), params=(("reason", reason),))
+
+
 def check_file(path: Path, previous: Report | None = None) -> tuple[Report | None, list[Diagnostic]]:
-    """Read one file and check it: the report (None when unreadable) and its findings sorted by place."""
+    """Read one file and check it: the report (None when unreadable) and its findings sorted by place.
+
+    An unexpected error while reading or checking becomes an F012 finding for this file (exit code 2),
+    so one file never stops a run of many.
+    """
+    try:
+        return _check_file(path, previous)
+    except Exception as error:  # any defect met on untrusted input: reported, the run goes on
+        return None, [internal_error(path, error)]
+
+
+def _check_file(path: Path, previous: Report | None) -> tuple[Report | None, list[Diagnostic]]:
     read = read_report(path)
     diagnostics = list(read.diagnostics)
     if read.report is not None:

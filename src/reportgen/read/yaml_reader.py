@@ -11,7 +11,7 @@ import yaml
 
 from ..core.diagnostics import InputError, Location, LogicalCell, Severity
 from ..core.model import KINDS, TEXT_KEYS, Cell, CellState, Report, TextSource, logical_cell
-from ..core.values import Number, ValueProblem, check_sign, hint_for_text, parse_plain_number
+from ..core.values import MAX_DIGITS, Number, ValueProblem, check_sign, hint_for_text, parse_plain_number
 from ..spec.types import Field, FormatSpec, KeyTree, Record, Table, ValueKind
 from .report_rules import (
     LIST,
@@ -48,6 +48,7 @@ TOP_KEYS: tuple[str, ...] = (
     "applications",
     "review_litigation",
 )
+
 
 def read_yaml_report(path: Path) -> ReadResult:
     """Read a YAML report file; unreadable or malformed files give an F-coded finding."""
@@ -378,7 +379,12 @@ class _YamlReportReader:
         for fld, node in items:
             if node.tag == _INT and isinstance(node, yaml.ScalarNode):
                 text = node.value  # the usual case, a plain count: ASCII digits without a leading zero
-                if text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
+                if (
+                    text.isdigit()
+                    and text.isascii()
+                    and (text[0] != "0" or len(text) == 1)
+                    and len(text) < MAX_DIGITS  # longer ones are bounds-checked on the long way
+                ):
                     mark = node.start_mark
                     location = Location(source, mark.line + 1, mark.column + 1)
                     cells[(record_id, fld.key)] = Cell(int(text), given, location)

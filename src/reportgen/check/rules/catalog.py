@@ -150,6 +150,18 @@ RULES: tuple[Rule, ...] = (
         "Fails: `report.xlsm` with a VBA project. Passes: the same workbook saved as `.xlsx`.",
     ),
     Rule(
+        "F012",
+        "internal-error",
+        E,
+        "检查此文件时出现内部错误",
+        "internal error while checking this file",
+        "检查此文件时出现意外错误（{reason}），此文件未能完成检查；其他文件照常检查。请把此文件报告给 reportgen 的维护者",
+        "an unexpected error occurred while checking this file ({reason}); it was not fully checked, "
+        "the other files were. Please report this file to the maintainers of reportgen",
+        "Fails: a file that makes a check fail unexpectedly (a defect of reportgen, not of the file). "
+        "Passes: every file reportgen can check; the run goes on with the other files either way.",
+    ),
+    Rule(
         "S001",
         "not-a-mapping",
         E,
@@ -341,6 +353,18 @@ RULES: tuple[Rule, ...] = (
         "{place_zh}被隐藏，其中填写的内容仍计入报告；请取消隐藏后核对",
         "{place_en} is hidden, but what is filled in it still counts; unhide it and check",
         "Fails (warning): row 12 of 表三 hidden with numbers in it. Passes: every row and column visible.",
+    ),
+    Rule(
+        "V007",
+        "number-out-of-range",
+        E,
+        "数字超出允许范围",
+        "number out of range",
+        "{actual} 超出允许范围：{hint_zh}",
+        "{actual} is out of range: {hint_en}",
+        "Counts and amounts (万元) are at most 10^12 in absolute value, and amounts have at most 6 "
+        "decimal places; no real report comes near. Fails: a count of 13 digits or more, such as "
+        "`10000000000001`, or `0.1234567` as an amount. Passes: `1000000000000`, `0.123456`.",
     ),
     Rule(
         "T001",

@@ -13,7 +13,15 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ...core.values import Number, ValueProblem, check_sign, format_number, hint_for_text, parse_plain_number
+from ...core.values import (
+    Number,
+    ValueProblem,
+    check_range,
+    check_sign,
+    format_number,
+    hint_for_text,
+    parse_plain_number,
+)
 from ...spec.types import ValueKind
 
 _PLAIN = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
@@ -42,7 +50,7 @@ class Reading:
     @property
     def refused(self) -> bool:
         """Whether the value could not be used (an error was found)."""
-        return any(f.code in ("V001", "V002", "V004") for f in self.findings)
+        return any(f.code in ("V001", "V002", "V004", "V007") for f in self.findings)
 
 
 def shown(value: object) -> str:
@@ -92,7 +100,7 @@ def _from_number(value: float | Decimal, kind: ValueKind) -> Reading:
     else:
         number = value
     try:
-        return Reading(check_sign(number, kind))
+        return Reading(check_sign(check_range(number), kind))
     except ValueProblem as problem:
         return Reading(None, (CellProblem(problem.code, problem.hint, actual),))
 

@@ -243,15 +243,14 @@ class _WorkbookReader:
             self.add("V004", location, cell, actual=f'"={formula.lstrip("=")}"')
         return value, location, cell
 
-    def read_year(
-        self, ws: Worksheet, layout: WorkbookLayout, spec: FormatSpec
-    ) -> int | None:
+    def read_year(self, ws: Worksheet, layout: WorkbookLayout, spec: FormatSpec) -> int | None:
         value, location, cell = self.meta_value(ws, layout, "year")
         year: int | None = None
         if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
             year = int(value)
         elif isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
-            year = int(value.strip())
+            digits = value.strip()
+            year = int(digits) if len(digits) <= 4 else 0  # longer text is never converted: no year
         if year is None or not plausible_year(year):
             self.add(
                 "S009", location, cell, expected="2021", actual=shown(value) if value is not None else ""
