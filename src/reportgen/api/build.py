@@ -6,7 +6,7 @@ The renderers are looked up by name in :data:`RENDERERS`; each imports its heavy
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from ..core.atomic import write_bytes_atomic
 from ..core.diagnostics import Severity
 from ..core.errors import UserError
 from ..core.model import Report
+from ..core.regular import refuse_overwriting_input
 
 
 @dataclass(frozen=True)
@@ -129,25 +130,6 @@ def output_paths(source: Path, options: BuildOptions) -> dict[str, Path]:
     return {name: options.output_dir / f"{source.stem}.{name}" for name in options.formats}
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return a.samefile(b)  # also through links
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
-
-
-def _check_not_input(source: Path, targets: Iterable[Path]) -> None:
-    for target in targets:
-        if _same_file(target, source):
-            raise UserError(
-                exitcodes.USAGE,
-                f"输出文件 {target} 就是输入文件，不会覆盖它",
-                f"the output {target} is the input file; it will not be overwritten",
-            )
-
-
 def _check_template_dir(template_dir: Path | None) -> None:
     if template_dir is not None and not template_dir.is_dir():
         raise UserError(
@@ -193,7 +175,8 @@ def run_build(source: Path, options: BuildOptions) -> BuildResult:
     """
     _check_template_dir(options.template_dir)
     targets = output_paths(source, options)
-    _check_not_input(source, targets.values())
+    for target in targets.values():
+        refuse_overwriting_input(target, [source])
     validation = validate_file(source)
     result = BuildResult(validation)
     if validation.report is None or result.unreadable or (result.has_errors and not options.force):

@@ -64,6 +64,6 @@ def refuse_overwriting_input(target: Path | str, inputs: Iterable[Path | str]) -
         if same_file(target, source):
             raise UserError(
                 exitcodes.USAGE,
-                f"输出文件 {target} 是本次运行读取的文件 {source}，不会覆盖它",
-                f"the output {target} is {source}, a file this run reads; it will not be overwritten",
+                f"输出文件 {target} 是本次运行读取的输入文件 {source}，不会覆盖它",
+                f"the output {target} is {source}, an input file this run reads; it will not be overwritten",
             )
